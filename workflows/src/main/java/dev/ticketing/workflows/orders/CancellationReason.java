@@ -1,0 +1,21 @@
+package dev.ticketing.workflows.orders;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Why an order was cancelled; the names are the API's. */
+public enum CancellationReason {
+  CANCELLED("cancelled"),
+  EXPIRED("expired"),
+  PAYMENT_FAILED("payment_failed");
+
+  private final String value;
+
+  CancellationReason(String value) {
+    this.value = value;
+  }
+
+  @JsonValue
+  public String value() {
+    return value;
+  }
+}

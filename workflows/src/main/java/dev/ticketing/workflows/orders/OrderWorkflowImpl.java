@@ -1,0 +1,311 @@
+package dev.ticketing.workflows.orders;
+
+import static dev.ticketing.workflows.Rejection.INVALID;
+import static dev.ticketing.workflows.Rejection.NOT_AUTHORIZED;
+import static dev.ticketing.workflows.Rejection.NOT_FOUND;
+import static dev.ticketing.workflows.Rejection.UNAVAILABLE;
+import static dev.ticketing.workflows.orders.OrderStatus.CANCELLED;
+import static dev.ticketing.workflows.orders.OrderStatus.COMPLETE;
+import static dev.ticketing.workflows.orders.OrderStatus.CREATED;
+
+import dev.ticketing.workflows.PaymentId;
+import dev.ticketing.workflows.Rejection;
+import dev.ticketing.workflows.TaskQueues;
+import dev.ticketing.workflows.TicketId;
+import dev.ticketing.workflows.UserId;
+import dev.ticketing.workflows.payments.Charge;
+import dev.ticketing.workflows.payments.ChargeRequest;
+import dev.ticketing.workflows.payments.PaymentActivities;
+import dev.ticketing.workflows.payments.StripePayment;
+import dev.ticketing.workflows.tickets.Reservation;
+import dev.ticketing.workflows.tickets.TicketActivities;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInit;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+public class OrderWorkflowImpl implements OrderWorkflow {
+
+  private static final RetryOptions UNTIL_DONE =
+      RetryOptions.newBuilder()
+          .setInitialInterval(Duration.ofMillis(200))
+          .setMaximumInterval(Duration.ofSeconds(5))
+          .build();
+
+  // Once a transition is decided it must land, so store writes retry without a limit.
+  private final OrderActivities orders = stub(OrderActivities.class, TaskQueues.ORDERS, null);
+  private final TicketActivities tickets = stub(TicketActivities.class, TaskQueues.TICKETS, null);
+  private final PaymentActivities settlements =
+      stub(PaymentActivities.class, TaskQueues.PAYMENTS, null);
+
+  // The buyer waits on these, so they are bounded: a reservation that can't land is undone, and a
+  // charge that never answers fails the payment (should Stripe have charged, its webhook refunds).
+  private final TicketActivities reservations =
+      stub(TicketActivities.class, TaskQueues.TICKETS, Duration.ofSeconds(20));
+  private final OrderActivities newOrders =
+      stub(OrderActivities.class, TaskQueues.ORDERS, Duration.ofSeconds(20));
+  private final PaymentActivities charges =
+      stub(PaymentActivities.class, TaskQueues.PAYMENTS, Duration.ofSeconds(60));
+
+  private final Purchase purchase;
+  private @Nullable Order order;
+  private @Nullable ApplicationFailure rejection;
+  private @Nullable String paidWith;
+  private boolean charging;
+  private boolean closed;
+  private int chargeAttempts;
+
+  @WorkflowInit
+  public OrderWorkflowImpl(Purchase purchase) {
+    this.purchase = purchase;
+  }
+
+  @Override
+  public void run(Purchase purchase) {
+    if (!reserveTicket()) {
+      return;
+    }
+    try {
+      Duration window = Duration.between(now(), order().expiresAt());
+      boolean settled =
+          Workflow.await(
+              window.isNegative() ? Duration.ZERO : window,
+              () -> charging || order().status() != CREATED);
+      if (!settled) {
+        close(CancellationReason.EXPIRED);
+      }
+      Workflow.await(() -> closed && Workflow.isEveryHandlerFinished());
+    } catch (CanceledFailure operatorCancel) {
+      if (!order().status().isClosed() && !charging) {
+        close(CancellationReason.CANCELLED);
+      }
+      throw operatorCancel;
+    }
+  }
+
+  @Override
+  public Order reserve(TicketId ticketId) {
+    Workflow.await(this::reservationSettled);
+    if (rejection != null) {
+      throw Rejection.copy(rejection);
+    }
+    return order();
+  }
+
+  @Override
+  public void validateReserve(TicketId ticketId) {
+    Rejection.validate(() -> {
+      if (!purchase.ticketId().equals(ticketId)) {
+        throw INVALID.failure("Idempotency-Key was used with a different request");
+      }
+    });
+  }
+
+  @Override
+  public PaymentId pay(PayRequest request) {
+    Workflow.await(() -> !charging && reservationSettled());
+    Order payable = ensurePayable(request.buyerId());
+    charging = true;
+    try {
+      order = orders.startPayment(payable.id());
+      upsertStatus();
+      String idempotencyKey = payable.id() + "-charge-" + ++chargeAttempts;
+      Charge charge =
+          charges.charge(
+              new ChargeRequest(
+                  payable.id(),
+                  payable.ticket().id(),
+                  payable.userId(),
+                  payable.ticket().price(),
+                  request.token(),
+                  idempotencyKey));
+      complete(charge.paymentId(), charge.paymentIntentId());
+      return charge.paymentId();
+    } catch (ActivityFailure failure) {
+      ApplicationFailure reason =
+          Rejection.in(failure).orElseGet(() -> UNAVAILABLE.failure("Service unavailable"));
+      close(CancellationReason.PAYMENT_FAILED);
+      throw Rejection.copy(reason);
+    } finally {
+      charging = false;
+    }
+  }
+
+  @Override
+  public void validatePay(PayRequest request) {
+    if (reservationSettled() && !charging) {
+      Rejection.validate(() -> ensurePayable(request.buyerId()));
+    }
+  }
+
+  @Override
+  public void cancel(UserId requester) {
+    Workflow.await(() -> !charging && reservationSettled());
+    if (ensureCancellable(requester).status() == CANCELLED) {
+      Workflow.await(() -> closed);
+      return;
+    }
+    close(CancellationReason.CANCELLED);
+  }
+
+  @Override
+  public void validateCancel(UserId requester) {
+    if (reservationSettled() && !charging) {
+      Rejection.validate(() -> ensureCancellable(requester));
+    }
+  }
+
+  @Override
+  public void paymentSucceeded(StripePayment payment) {
+    Workflow.await(() -> !charging && reservationSettled());
+    if (payment.paymentIntentId().equals(paidWith)) {
+      return;
+    }
+    if (order != null
+        && order.status() == CREATED
+        && payment.amount() == order.ticket().price().cents()) {
+      charging = true;
+      try {
+        complete(settlements.record(payment), payment.paymentIntentId());
+      } finally {
+        charging = false;
+      }
+      return;
+    }
+    settlements.refund(payment);
+  }
+
+  @Override
+  public @Nullable Order details() {
+    return order;
+  }
+
+  private boolean reserveTicket() {
+    try {
+      Reservation reserved =
+          reservations.reserve(purchase.ticketId(), purchase.orderId(), purchase.buyerId());
+      var ticket =
+          new Order.Ticket(
+              reserved.ticketId(), reserved.title(), reserved.price(), reserved.version());
+      Instant expiresAt = now().plus(purchase.expiration());
+      order =
+          newOrders.create(
+              new Order(
+                  purchase.orderId(), purchase.buyerId(), CREATED, expiresAt, 0, ticket, null));
+      Workflow.upsertMemo(Map.of("title", ticket.title(), "price", ticket.price().amount()));
+      upsertStatus();
+      return true;
+    } catch (ActivityFailure failure) {
+      ApplicationFailure reason = Rejection.in(failure).orElse(null);
+      if (reason == null) {
+        Workflow.newDetachedCancellationScope(
+                () -> {
+                  orders.cancel(purchase.orderId(), CancellationReason.CANCELLED);
+                  tickets.release(purchase.ticketId(), purchase.orderId());
+                })
+            .run();
+        reason = UNAVAILABLE.failure("Service unavailable");
+      }
+      upsertSearchAttributes(REJECTED);
+      rejection = reason;
+      return false;
+    }
+  }
+
+  private void complete(PaymentId paymentId, String paymentIntentId) {
+    paidWith = paymentIntentId;
+    order = orders.complete(order().id(), paymentId);
+    upsertStatus();
+    tickets.markSold(order().ticket().id(), order().id());
+    closed = true;
+  }
+
+  /**
+   * Cancels the order and releases its ticket; runs to the end even if the workflow is cancelled.
+   */
+  private void close(CancellationReason reason) {
+    order = order().cancelled(reason);
+    upsertStatus();
+    Workflow.newDetachedCancellationScope(
+            () -> {
+              order = orders.cancel(order().id(), reason);
+              tickets.release(order().ticket().id(), order().id());
+            })
+        .run();
+    closed = true;
+  }
+
+  private Order ensurePayable(UserId buyer) {
+    Order payable = ensureBuyer(buyer);
+    if (payable.status() == COMPLETE) {
+      throw INVALID.failure("Order has already been paid");
+    }
+    if (payable.status() == CANCELLED) {
+      throw INVALID.failure("Cannot pay for a cancelled order");
+    }
+    return payable;
+  }
+
+  private Order ensureCancellable(UserId requester) {
+    Order cancellable = ensureBuyer(requester);
+    if (cancellable.status() == COMPLETE) {
+      throw INVALID.failure("Cannot cancel a completed order");
+    }
+    return cancellable;
+  }
+
+  private Order ensureBuyer(UserId user) {
+    if (order == null) {
+      throw NOT_FOUND.failure("Not Found");
+    }
+    if (!order.userId().equals(user)) {
+      throw NOT_AUTHORIZED.failure("Not authorized");
+    }
+    return order;
+  }
+
+  private boolean reservationSettled() {
+    return order != null || rejection != null;
+  }
+
+  private Order order() {
+    if (order == null) {
+      throw new IllegalStateException("The order is read before its ticket was reserved");
+    }
+    return order;
+  }
+
+  private void upsertStatus() {
+    upsertSearchAttributes(order().status().value());
+  }
+
+  private void upsertSearchAttributes(String status) {
+    Workflow.upsertTypedSearchAttributes(
+        ORDER_STATUS.valueSet(status),
+        TICKET_ID.valueSet(purchase.ticketId().value()),
+        BUYER_ID.valueSet(purchase.buyerId().value()));
+  }
+
+  private static Instant now() {
+    return Instant.ofEpochMilli(Workflow.currentTimeMillis());
+  }
+
+  private static <T> T stub(Class<T> activities, String taskQueue, @Nullable Duration bound) {
+    var options =
+        ActivityOptions.newBuilder()
+            .setTaskQueue(taskQueue)
+            .setStartToCloseTimeout(Duration.ofSeconds(10))
+            .setRetryOptions(UNTIL_DONE);
+    if (bound != null) {
+      options.setScheduleToCloseTimeout(bound);
+    }
+    return Workflow.newActivityStub(activities, options.build());
+  }
+}

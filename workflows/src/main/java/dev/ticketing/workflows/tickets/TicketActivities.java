@@ -1,0 +1,23 @@
+package dev.ticketing.workflows.tickets;
+
+import dev.ticketing.workflows.OrderId;
+import dev.ticketing.workflows.TicketId;
+import dev.ticketing.workflows.UserId;
+import io.temporal.activity.ActivityInterface;
+
+/** The tickets store, as the order workflow uses it. Every method is safe to retry. */
+@ActivityInterface(namePrefix = "Ticket")
+public interface TicketActivities {
+
+  /**
+   * Holds the ticket for the order with one atomic conditional write. Rejects an unknown ticket
+   * ({@code NOT_FOUND}), a held or sold one and the buyer's own ({@code INVALID}).
+   */
+  Reservation reserve(TicketId ticketId, OrderId orderId, UserId buyerId);
+
+  /** Makes the ticket available again, only if this order still holds it. */
+  void release(TicketId ticketId, OrderId orderId);
+
+  /** Marks the ticket sold to the order that holds it. */
+  void markSold(TicketId ticketId, OrderId orderId);
+}

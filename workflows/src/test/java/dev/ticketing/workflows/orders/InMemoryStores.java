@@ -1,0 +1,170 @@
+package dev.ticketing.workflows.orders;
+
+import dev.ticketing.workflows.OrderId;
+import dev.ticketing.workflows.PaymentId;
+import dev.ticketing.workflows.Price;
+import dev.ticketing.workflows.Rejection;
+import dev.ticketing.workflows.TicketId;
+import dev.ticketing.workflows.UserId;
+import dev.ticketing.workflows.payments.Charge;
+import dev.ticketing.workflows.payments.ChargeRequest;
+import dev.ticketing.workflows.payments.PaymentActivities;
+import dev.ticketing.workflows.payments.StripePayment;
+import dev.ticketing.workflows.tickets.Reservation;
+import dev.ticketing.workflows.tickets.TicketActivities;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+
+/** The three stores the order workflow drives, in memory, with the same rules as the real ones. */
+final class InMemoryStores {
+
+  static final class Tickets implements TicketActivities {
+    record Ticket(UserId seller, @Nullable OrderId holder, boolean sold) {}
+
+    final Map<TicketId, Ticket> tickets = new ConcurrentHashMap<>();
+    final List<OrderId> releases = new CopyOnWriteArrayList<>();
+    volatile boolean unavailable;
+
+    void list(TicketId id, UserId seller) {
+      tickets.put(id, new Ticket(seller, null, false));
+    }
+
+    @Nullable OrderId holder(TicketId id) {
+      return tickets.get(id).holder();
+    }
+
+    boolean sold(TicketId id) {
+      return tickets.get(id).sold();
+    }
+
+    void holdFor(TicketId id, OrderId order) {
+      tickets.computeIfPresent(id, (k, t) -> new Ticket(t.seller(), order, false));
+    }
+
+    @Override
+    public synchronized Reservation reserve(TicketId id, OrderId order, UserId buyer) {
+      if (unavailable) {
+        throw new IllegalStateException("the store is down");
+      }
+      Ticket ticket = tickets.get(id);
+      if (ticket == null) {
+        throw Rejection.NOT_FOUND.failure("Not Found");
+      }
+      if (ticket.seller().equals(buyer)) {
+        throw Rejection.INVALID.failure("You cannot buy your own ticket");
+      }
+      if (ticket.holder() != null && !ticket.holder().equals(order)) {
+        throw Rejection.INVALID.failure("Ticket is already reserved");
+      }
+      tickets.put(id, new Ticket(ticket.seller(), order, false));
+      return new Reservation(id, "Concert", new Price(2_000), 1);
+    }
+
+    @Override
+    public synchronized void release(TicketId id, OrderId order) {
+      releases.add(order);
+      tickets.computeIfPresent(
+          id,
+          (k, t) ->
+              order.equals(t.holder()) && !t.sold() ? new Ticket(t.seller(), null, false) : t);
+    }
+
+    @Override
+    public synchronized void markSold(TicketId id, OrderId order) {
+      tickets.computeIfPresent(
+          id, (k, t) -> order.equals(t.holder()) ? new Ticket(t.seller(), order, true) : t);
+    }
+  }
+
+  static final class Orders implements OrderActivities {
+    final Map<OrderId, Order> orders = new ConcurrentHashMap<>();
+    final List<String> events = new CopyOnWriteArrayList<>();
+
+    @Override
+    public Order create(Order order) {
+      if (orders.putIfAbsent(order.id(), order) == null) {
+        events.add("OrderCreated");
+      }
+      return orders.get(order.id());
+    }
+
+    @Override
+    public Order startPayment(OrderId id) {
+      return move(id, OrderStatus.AWAITING_PAYMENT, null);
+    }
+
+    @Override
+    public Order complete(OrderId id, PaymentId paymentId) {
+      events.add("OrderCompleted");
+      return move(id, OrderStatus.COMPLETE, null);
+    }
+
+    @Override
+    public synchronized Order cancel(OrderId id, CancellationReason reason) {
+      Order order = orders.get(id);
+      if (order == null || order.status().isClosed()) {
+        return order;
+      }
+      events.add(reason == CancellationReason.EXPIRED ? "OrderExpired" : "OrderCancelled");
+      return move(id, OrderStatus.CANCELLED, reason);
+    }
+
+    Order get(OrderId id) {
+      return orders.get(id);
+    }
+
+    private Order move(OrderId id, OrderStatus status, @Nullable CancellationReason reason) {
+      return orders.computeIfPresent(
+          id,
+          (k, o) ->
+              new Order(
+                  o.id(), o.userId(), status, o.expiresAt(), o.version() + 1, o.ticket(), reason));
+    }
+  }
+
+  static final class Payments implements PaymentActivities {
+    final List<ChargeRequest> charges = new CopyOnWriteArrayList<>();
+    final List<StripePayment> recorded = new CopyOnWriteArrayList<>();
+    final List<StripePayment> refunds = new CopyOnWriteArrayList<>();
+    volatile @Nullable CountDownLatch inFlight;
+
+    @Override
+    public Charge charge(ChargeRequest request) {
+      charges.add(request);
+      CountDownLatch latch = inFlight;
+      if (latch != null) {
+        await(latch);
+      }
+      if (request.token().equals("tok_chargeDeclined")) {
+        throw Rejection.PAYMENT_DECLINED.failure("Your card was declined.");
+      }
+      return new Charge(new PaymentId("p-" + request.idempotencyKey()), "pi_" + charges.size());
+    }
+
+    @Override
+    public PaymentId record(StripePayment payment) {
+      recorded.add(payment);
+      return new PaymentId("p-" + payment.paymentIntentId());
+    }
+
+    @Override
+    public void refund(StripePayment payment) {
+      refunds.add(payment);
+    }
+
+    private static void await(CountDownLatch latch) {
+      try {
+        latch.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private InMemoryStores() {}
+}

@@ -1,0 +1,408 @@
+package dev.ticketing.workflows.orders;
+
+import static dev.ticketing.workflows.orders.OrderStatus.CANCELLED;
+import static dev.ticketing.workflows.orders.OrderStatus.COMPLETE;
+import static dev.ticketing.workflows.orders.OrderStatus.CREATED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.ticketing.workflows.OrderId;
+import dev.ticketing.workflows.PaymentId;
+import dev.ticketing.workflows.Rejection;
+import dev.ticketing.workflows.TaskQueues;
+import dev.ticketing.workflows.TicketId;
+import dev.ticketing.workflows.UserId;
+import dev.ticketing.workflows.payments.RefundWorkflow;
+import dev.ticketing.workflows.payments.RefundWorkflowImpl;
+import dev.ticketing.workflows.payments.StripePayment;
+import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.client.UpdateOptions;
+import io.temporal.client.WithStartWorkflowOperation;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowUpdateStage;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+
+class OrderWorkflowTest {
+
+  static final UserId SELLER = new UserId("5f0000000000000000000001");
+  static final UserId BUYER = new UserId("5f0000000000000000000002");
+  static final UserId OTHER = new UserId("5f0000000000000000000003");
+  static final TicketId TICKET = new TicketId("5f00000000000000000000a1");
+  static final OrderId ORDER = new OrderId("5f00000000000000000000b1");
+  static final OrderId SECOND_ORDER = new OrderId("5f00000000000000000000b2");
+  static final Duration WINDOW = Duration.ofMinutes(15);
+
+  final InMemoryStores.Tickets tickets = new InMemoryStores.Tickets();
+  final InMemoryStores.Orders orders = new InMemoryStores.Orders();
+  final InMemoryStores.Payments payments = new InMemoryStores.Payments();
+  TestWorkflowEnvironment env;
+  WorkflowClient client;
+
+  @BeforeEach
+  void startServer() {
+    env = TestWorkflowEnvironment.newInstance();
+    for (var key :
+        List.of(OrderWorkflow.ORDER_STATUS, OrderWorkflow.TICKET_ID, OrderWorkflow.BUYER_ID)) {
+      env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
+    }
+    Worker orderWorker = env.newWorker(TaskQueues.ORDERS);
+    orderWorker.registerWorkflowImplementationTypes(OrderWorkflowImpl.class);
+    orderWorker.registerActivitiesImplementations(orders);
+    env.newWorker(TaskQueues.TICKETS).registerActivitiesImplementations(tickets);
+    Worker paymentWorker = env.newWorker(TaskQueues.PAYMENTS);
+    paymentWorker.registerWorkflowImplementationTypes(RefundWorkflowImpl.class);
+    paymentWorker.registerActivitiesImplementations(payments);
+    env.start();
+    client = env.getWorkflowClient();
+    tickets.list(TICKET, SELLER);
+  }
+
+  @AfterEach
+  void recordHistoryAndStop(TestInfo test) throws IOException {
+    String target = System.getProperty("ticketing.record-histories");
+    if (target != null) {
+      String history = client.fetchHistory(OrderWorkflow.workflowId(ORDER)).toJson(true);
+      Path file = Path.of(target, test.getTestMethod().orElseThrow().getName() + ".json");
+      Files.writeString(file, history);
+    }
+    env.close();
+  }
+
+  @Test
+  void expiresUnpaidOrderAfterExactlyTheWindow() {
+    Instant start = now();
+    Order order = reserve(ORDER, BUYER, TICKET, WINDOW);
+
+    assertThat(order.status()).isEqualTo(CREATED);
+    assertThat(order.expiresAt()).isBetween(start.plus(WINDOW), start.plus(WINDOW).plusSeconds(1));
+    assertThat(tickets.holder(TICKET)).isEqualTo(ORDER);
+
+    env.sleep(WINDOW.minusSeconds(1));
+    assertThat(orders.get(ORDER).status()).isEqualTo(CREATED);
+    assertThat(tickets.holder(TICKET)).isEqualTo(ORDER);
+
+    awaitEnd(ORDER);
+    assertThat(orders.get(ORDER).status()).isEqualTo(CANCELLED);
+    assertThat(orders.get(ORDER).cancellationReason()).isEqualTo(CancellationReason.EXPIRED);
+    assertThat(orders.events).containsExactly("OrderCreated", "OrderExpired");
+    assertThat(tickets.holder(TICKET)).isNull();
+  }
+
+  @Test
+  void cancelsOnRequestAndReleasesTheTicket() {
+    reserve(ORDER, BUYER, TICKET, WINDOW);
+    assertThat(rejection(() -> workflow(ORDER).cancel(OTHER)))
+        .extracting(ApplicationFailure::getType)
+        .isEqualTo("NOT_AUTHORIZED");
+
+    workflow(ORDER).cancel(BUYER);
+
+    assertThat(orders.get(ORDER).status()).isEqualTo(CANCELLED);
+    assertThat(orders.get(ORDER).cancellationReason()).isEqualTo(CancellationReason.CANCELLED);
+    assertThat(orders.events).containsExactly("OrderCreated", "OrderCancelled");
+    assertThat(tickets.holder(TICKET)).isNull();
+  }
+
+  @Test
+  void rejectsASecondOrderForAReservedTicket() {
+    reserve(ORDER, BUYER, TICKET, WINDOW);
+
+    ApplicationFailure failure = rejection(() -> reserve(SECOND_ORDER, OTHER, TICKET, WINDOW));
+
+    assertThat(failure.getType()).isEqualTo("INVALID");
+    assertThat(failure.getOriginalMessage()).isEqualTo("Ticket is already reserved");
+    assertThat(tickets.holder(TICKET)).isEqualTo(ORDER);
+    assertThat(orders.get(SECOND_ORDER)).isNull();
+  }
+
+  @Test
+  void rejectsBuyingOwnTicketAndUnknownTickets() {
+    assertThat(rejection(() -> reserve(ORDER, SELLER, TICKET, WINDOW)).getOriginalMessage())
+        .isEqualTo("You cannot buy your own ticket");
+    assertThat(rejection(() -> reserve(SECOND_ORDER, BUYER, new TicketId("none"), WINDOW)))
+        .extracting(ApplicationFailure::getType)
+        .isEqualTo("NOT_FOUND");
+    assertThat(tickets.holder(TICKET)).isNull();
+  }
+
+  @Test
+  void repeatedReserveOnTheSameOrderAnswersTheSameOrder() {
+    Order first = reserve(ORDER, BUYER, TICKET, WINDOW);
+
+    assertThat(reserve(ORDER, BUYER, TICKET, WINDOW)).isEqualTo(first);
+    assertThat(
+            rejection(() -> reserve(ORDER, BUYER, new TicketId("other"), WINDOW))
+                .getOriginalMessage())
+        .isEqualTo("Idempotency-Key was used with a different request");
+    assertThat(orders.events).containsExactly("OrderCreated");
+  }
+
+  @Test
+  void expiryRacingACancelClosesTheOrderOnce() {
+    reserve(ORDER, BUYER, TICKET, WINDOW);
+    env.sleep(WINDOW);
+
+    catchThrowable(() -> workflow(ORDER).cancel(BUYER));
+    awaitEnd(ORDER);
+
+    assertThat(orders.get(ORDER).status()).isEqualTo(CANCELLED);
+    assertThat(orders.events).hasSize(2).first().isEqualTo("OrderCreated");
+    assertThat(tickets.releases).containsExactly(ORDER);
+    assertThat(tickets.holder(TICKET)).isNull();
+  }
+
+  @Test
+  void releaseNeverFreesAnotherOrdersHold() {
+    reserve(ORDER, BUYER, TICKET, WINDOW);
+    tickets.holdFor(TICKET, SECOND_ORDER);
+
+    awaitEnd(ORDER);
+
+    assertThat(tickets.releases).containsExactly(ORDER);
+    assertThat(tickets.holder(TICKET)).isEqualTo(SECOND_ORDER);
+  }
+
+  @Test
+  void paysWithinTheWindow() {
+    Order order = reserve(ORDER, BUYER, TICKET, WINDOW);
+
+    PaymentId payment = workflow(ORDER).pay(new PayRequest(BUYER, "tok_visa"));
+
+    assertThat(payment).isNotNull();
+    assertThat(orders.get(ORDER).status()).isEqualTo(COMPLETE);
+    assertThat(tickets.sold(TICKET)).isTrue();
+    assertThat(payments.charges)
+        .singleElement()
+        .satisfies(charge -> {
+          assertThat(charge.amount()).isEqualTo(order.ticket().price());
+          assertThat(charge.idempotencyKey()).isEqualTo(ORDER + "-charge-1");
+        });
+    awaitEnd(ORDER);
+  }
+
+  @Test
+  void refusesPaymentFromAnotherUser() {
+    reserve(ORDER, BUYER, TICKET, WINDOW);
+
+    assertThat(rejection(() -> workflow(ORDER).pay(new PayRequest(OTHER, "tok_visa"))))
+        .extracting(ApplicationFailure::getType)
+        .isEqualTo("NOT_AUTHORIZED");
+    assertThat(payments.charges).isEmpty();
+  }
+
+  @Test
+  void declineCancelsTheOrderAndReleasesTheTicket() {
+    reserve(ORDER, BUYER, TICKET, WINDOW);
+
+    ApplicationFailure failure =
+        rejection(() -> workflow(ORDER).pay(new PayRequest(BUYER, "tok_chargeDeclined")));
+
+    assertThat(failure.getType()).isEqualTo("PAYMENT_DECLINED");
+    assertThat(failure.getOriginalMessage()).isEqualTo("Your card was declined.");
+    assertThat(orders.get(ORDER).cancellationReason()).isEqualTo(CancellationReason.PAYMENT_FAILED);
+    assertThat(tickets.holder(TICKET)).isNull();
+    awaitEnd(ORDER);
+  }
+
+  @Test
+  void paymentInFlightWhenTheTimerFiresCompletesTheOrder() throws Exception {
+    Duration window = Duration.ofSeconds(2);
+    reserve(ORDER, BUYER, TICKET, window);
+    var charge = new CountDownLatch(1);
+    payments.inFlight = charge;
+
+    var paying =
+        WorkflowClient.startUpdate(
+            workflow(ORDER)::pay, new PayRequest(BUYER, "tok_visa"), accepted());
+    while (payments.charges.isEmpty()) {
+      Thread.onSpinWait();
+    }
+    env.sleep(window.multipliedBy(2));
+    assertThat(orders.get(ORDER).status()).isEqualTo(OrderStatus.AWAITING_PAYMENT);
+    charge.countDown();
+
+    assertThat(paying.getResult()).isNotNull();
+    awaitEnd(ORDER);
+    assertThat(orders.get(ORDER).status()).isEqualTo(COMPLETE);
+    assertThat(orders.events).doesNotContain("OrderExpired");
+    assertThat(tickets.sold(TICKET)).isTrue();
+  }
+
+  @Test
+  void concurrentPaymentsChargeOnce() throws Exception {
+    reserve(ORDER, BUYER, TICKET, WINDOW);
+    var pay = new PayRequest(BUYER, "tok_visa");
+
+    List<Object> answers;
+    try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<Future<Object>> futures =
+          IntStream.range(0, 20).mapToObj(i -> threads.submit(() -> payOrRejection(pay))).toList();
+      answers = futures.stream().map(OrderWorkflowTest::join).toList();
+    }
+
+    assertThat(answers).filteredOn(PaymentId.class::isInstance).hasSize(1);
+    assertThat(answers)
+        .filteredOn(String.class::isInstance)
+        .hasSize(19)
+        .containsOnly("Order has already been paid");
+    assertThat(payments.charges).hasSize(1);
+  }
+
+  @Test
+  void cancelWhilePaymentIsInFlightWaitsAndRefusesOncePaid() {
+    reserve(ORDER, BUYER, TICKET, WINDOW);
+    var charge = new CountDownLatch(1);
+    payments.inFlight = charge;
+    var paying =
+        WorkflowClient.startUpdate(
+            workflow(ORDER)::pay, new PayRequest(BUYER, "tok_visa"), accepted());
+    var cancelling =
+        WorkflowClient.startUpdate(
+            workflow(ORDER)::cancel,
+            BUYER,
+            UpdateOptions.<Void>newBuilder().setWaitForStage(WorkflowUpdateStage.ACCEPTED).build());
+
+    charge.countDown();
+
+    assertThat(paying.getResult()).isNotNull();
+    assertThat(rejection(cancelling::getResult).getOriginalMessage())
+        .isEqualTo("Cannot cancel a completed order");
+    assertThat(orders.get(ORDER).status()).isEqualTo(COMPLETE);
+  }
+
+  @Test
+  void stripePaymentForAnOpenOrderCompletesIt() {
+    Order order = reserve(ORDER, BUYER, TICKET, WINDOW);
+    long price = order.ticket().price().cents();
+
+    workflow(ORDER).paymentSucceeded(new StripePayment("pi_web", ORDER, BUYER, price, "usd"));
+    awaitEnd(ORDER);
+
+    assertThat(orders.get(ORDER).status()).isEqualTo(COMPLETE);
+    assertThat(payments.recorded)
+        .extracting(StripePayment::paymentIntentId)
+        .containsExactly("pi_web");
+    assertThat(payments.charges).isEmpty();
+    assertThat(tickets.sold(TICKET)).isTrue();
+  }
+
+  @Test
+  void stripePaymentThatDoesNotMatchTheOrderIsRefunded() {
+    reserve(ORDER, BUYER, TICKET, WINDOW);
+    var wrongAmount = new StripePayment("pi_odd", ORDER, BUYER, 1, "usd");
+
+    workflow(ORDER).paymentSucceeded(wrongAmount);
+    workflow(ORDER).cancel(BUYER);
+    awaitEnd(ORDER);
+
+    assertThat(payments.refunds).containsExactly(wrongAmount);
+    assertThat(orders.get(ORDER).status()).isEqualTo(CANCELLED);
+  }
+
+  @Test
+  void latePaymentIsRefundedOnceHoweverOftenItIsReported() {
+    reserve(ORDER, BUYER, TICKET, WINDOW);
+    workflow(ORDER).cancel(BUYER);
+    var late = new StripePayment("pi_late", ORDER, BUYER, 2_000, "usd");
+
+    refund(late);
+    refund(late);
+
+    assertThat(payments.refunds).containsExactly(late);
+  }
+
+  @Test
+  void reservationThatCannotLandIsUndone() {
+    tickets.unavailable = true;
+
+    ApplicationFailure failure = rejection(() -> reserve(ORDER, BUYER, TICKET, WINDOW));
+
+    assertThat(failure.getType()).isEqualTo("UNAVAILABLE");
+    assertThat(tickets.releases).containsExactly(ORDER);
+    assertThat(orders.get(ORDER)).isNull();
+  }
+
+  @Test
+  void operatorCancellationReleasesTheTicket() {
+    reserve(ORDER, BUYER, TICKET, WINDOW);
+
+    client.newUntypedWorkflowStub(OrderWorkflow.workflowId(ORDER)).cancel();
+
+    assertThat(catchThrowable(() -> awaitEnd(ORDER))).hasRootCauseInstanceOf(CanceledFailure.class);
+    assertThat(orders.get(ORDER).status()).isEqualTo(CANCELLED);
+    assertThat(tickets.holder(TICKET)).isNull();
+  }
+
+  private Order reserve(OrderId id, UserId buyer, TicketId ticket, Duration window) {
+    var purchase = new Purchase(id, buyer, ticket, window);
+    OrderWorkflow workflow =
+        client.newWorkflowStub(OrderWorkflow.class, OrderWorkflow.options(purchase));
+    var start = new WithStartWorkflowOperation<>(workflow::run, purchase);
+    return WorkflowClient.executeUpdateWithStart(
+        workflow::reserve, ticket, UpdateOptions.<Order>newBuilder().build(), start);
+  }
+
+  private OrderWorkflow workflow(OrderId id) {
+    return client.newWorkflowStub(OrderWorkflow.class, OrderWorkflow.workflowId(id));
+  }
+
+  private void refund(StripePayment payment) {
+    RefundWorkflow refund =
+        client.newWorkflowStub(RefundWorkflow.class, RefundWorkflow.options(payment));
+    refund.refund(payment);
+  }
+
+  private Object payOrRejection(PayRequest pay) {
+    try {
+      return workflow(ORDER).pay(pay);
+    } catch (RuntimeException e) {
+      return Rejection.in(e).orElseThrow(() -> e).getOriginalMessage();
+    }
+  }
+
+  private static UpdateOptions<PaymentId> accepted() {
+    return UpdateOptions.<PaymentId>newBuilder()
+        .setWaitForStage(WorkflowUpdateStage.ACCEPTED)
+        .build();
+  }
+
+  private void awaitEnd(OrderId id) {
+    client.newUntypedWorkflowStub(OrderWorkflow.workflowId(id)).getResult(Void.class);
+  }
+
+  private Instant now() {
+    return Instant.ofEpochMilli(env.currentTimeMillis());
+  }
+
+  private static ApplicationFailure rejection(
+      org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+    Throwable thrown = catchThrowable(call);
+    return Rejection.in(thrown)
+        .orElseThrow(() -> new AssertionError("no rejection in " + thrown, thrown));
+  }
+
+  private static Object join(Future<Object> future) {
+    try {
+      return future.get();
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+}
