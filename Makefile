@@ -1,0 +1,27 @@
+# The two commands a newcomer needs: `make run` starts the whole system, `make test` runs every test.
+SHELL := bash
+MVN := scripts/mvn
+
+.PHONY: run test tools build format histories clean
+
+run: tools build
+	@scripts/run.sh
+
+test: tools
+	$(MVN) verify
+
+tools:
+	@scripts/tools.sh
+
+build:
+	$(MVN) -DskipTests -Dspotless.check.skip=true package
+
+format:
+	$(MVN) spotless:apply
+
+# Records the order workflow's histories for the replay test; commit them with a workflow change.
+histories:
+	$(MVN) -pl workflows test -Dtest=OrderWorkflowTest -Dticketing.record-histories=$(CURDIR)/workflows/src/test/resources/histories
+
+clean:
+	$(MVN) clean

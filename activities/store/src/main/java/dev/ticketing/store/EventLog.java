@@ -1,0 +1,96 @@
+package dev.ticketing.store;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoException;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.CreateCollectionOptions;
+import com.mongodb.client.model.Sorts;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.Document;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A domain's facts. {@code events} holds every one for good, under ids that make each change happen
+ * once; {@code feed}, a capped collection read from its tail, announces the recent ones to whoever
+ * streams them live.
+ */
+public final class EventLog {
+
+  private static final Logger log = LoggerFactory.getLogger(EventLog.class);
+  private static final long FEED_BYTES = 16L << 20;
+
+  private final MongoCollection<Document> events;
+  private final MongoCollection<Document> feed;
+
+  public EventLog(DomainDatabase database) {
+    events = database.collection("events");
+    feed = createFeed(database);
+  }
+
+  /** Records the event unless one with its id exists; true if this call recorded it. */
+  boolean append(Event event) {
+    try {
+      events.insertOne(event.toDocument());
+      return true;
+    } catch (MongoWriteException e) {
+      if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  @Nullable Event find(Object aggregateId, long version) {
+    Document document = events.find(eq("_id", Event.id(aggregateId, version))).first();
+    return document == null ? null : Event.from(document);
+  }
+
+  /** Tells live readers; a fact missing here is still in {@code events}, so failure is logged. */
+  void announce(Event event) {
+    try {
+      feed.insertOne(event.toDocument());
+    } catch (MongoException e) {
+      log.debug("Event {} not announced: {}", event.id(), e.getMessage());
+    }
+  }
+
+  /** The most recent announcements, oldest first. */
+  public List<Event> recent(int limit) {
+    List<Event> recent =
+        feed.find()
+            .sort(Sorts.descending("$natural"))
+            .limit(limit)
+            .map(Event::from)
+            .into(new ArrayList<>());
+    return recent.reversed();
+  }
+
+  /** Every event of one aggregate, oldest first; scans the log, so for checks, not requests. */
+  public List<Event> of(Object aggregateId) {
+    return events
+        .find(eq("aggregateId", aggregateId.toString()))
+        .map(Event::from)
+        .into(new ArrayList<>())
+        .stream()
+        .sorted(java.util.Comparator.comparingLong(Event::version))
+        .toList();
+  }
+
+  private static MongoCollection<Document> createFeed(DomainDatabase database) {
+    if (!database.collectionNames().contains("feed")) {
+      try {
+        database.createCollection(
+            "feed", new CreateCollectionOptions().capped(true).sizeInBytes(FEED_BYTES));
+      } catch (MongoException e) {
+        log.debug("The feed was created meanwhile: {}", e.getMessage());
+      }
+    }
+    return database.collection("feed");
+  }
+}

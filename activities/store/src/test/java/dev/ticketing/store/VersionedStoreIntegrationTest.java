@@ -1,0 +1,188 @@
+package dev.ticketing.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.model.Filters;
+import dev.ticketing.harness.FerretDb;
+import dev.ticketing.harness.LocalStack;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(LocalStack.class)
+class VersionedStoreIntegrationTest {
+
+  /** A seat that one holder at a time can take, and a counter of how often it changed hands. */
+  record Seat(ObjectId id, long version, @Nullable String holder, int changes) {
+    Seat takeFor(String taker) {
+      return holder == null ? new Seat(id, version, taker, changes + 1) : this;
+    }
+
+    Seat free() {
+      return new Seat(id, version, null, changes + 1);
+    }
+  }
+
+  static final VersionedStore.Mapping<Seat> SEATS =
+      new VersionedStore.Mapping<>() {
+        @Override
+        public Object id(Seat seat) {
+          return seat.id();
+        }
+
+        @Override
+        public long version(Seat seat) {
+          return seat.version();
+        }
+
+        @Override
+        public Document toDocument(Seat seat) {
+          return new Document("holder", seat.holder()).append("changes", seat.changes());
+        }
+
+        @Override
+        public Seat fromDocument(Document document) {
+          return new Seat(
+              document.getObjectId("_id"),
+              document.get("version", Number.class).longValue(),
+              document.getString("holder"),
+              document.getInteger("changes"));
+        }
+      };
+
+  DomainDatabase database;
+  EventLog events;
+  VersionedStore<Seat> seats;
+
+  @BeforeEach
+  void open(FerretDb ferretDb) {
+    database = DomainDatabase.open(ferretDb.uri("store_" + new ObjectId()), "unused");
+    events = new EventLog(database);
+    seats = new VersionedStore<>(database, "seats", SEATS, events);
+  }
+
+  @AfterEach
+  void close() {
+    database.close();
+  }
+
+  @Test
+  void createsOnceAndRecordsTheCreation() {
+    var seat = new Seat(new ObjectId(), 0, null, 0);
+
+    seats.create(seat, "SeatCreated");
+    Seat again = seats.create(new Seat(seat.id(), 0, "someone", 0), "SeatCreated");
+
+    assertThat(again).isEqualTo(seat);
+    assertThat(events.of(seat.id())).extracting(Event::type).containsExactly("SeatCreated");
+  }
+
+  @Test
+  void ofManyConcurrentTakersExactlyOneGetsTheSeat() throws Exception {
+    Seat seat = seats.create(new Seat(new ObjectId(), 0, null, 0), "SeatCreated");
+
+    List<Seat> outcomes =
+        concurrently(
+            200,
+            i ->
+                () ->
+                    seats
+                        .change(seat.id(), "SeatTaken", s -> s.takeFor("taker-" + i))
+                        .orElseThrow());
+
+    Seat taken = seats.find(seat.id()).orElseThrow();
+    assertThat(taken.holder()).isNotNull();
+    assertThat(outcomes).extracting(Seat::holder).containsOnly(taken.holder());
+    assertThat(events.of(seat.id()))
+        .extracting(Event::type)
+        .containsExactly("SeatCreated", "SeatTaken");
+  }
+
+  @Test
+  void concurrentChangesAllLandInOrderWithOneEventEach() throws Exception {
+    Seat seat = seats.create(new Seat(new ObjectId(), 0, null, 0), "SeatCreated");
+
+    concurrently(40, i -> () -> seats.change(seat.id(), "SeatFreed", Seat::free).orElseThrow());
+
+    Seat last = seats.find(seat.id()).orElseThrow();
+    assertThat(last.changes()).isEqualTo(40);
+    assertThat(last.version()).isEqualTo(40);
+    assertThat(events.of(seat.id()))
+        .extracting(Event::version)
+        .containsExactlyElementsOf(LongStream.rangeClosed(0, 40).boxed().toList());
+    assertThat(snapshot(seat).getLong("version")).isEqualTo(40);
+  }
+
+  @Test
+  void aChangeThatIsAlreadyDoneWritesNothing() {
+    Seat seat = seats.create(new Seat(new ObjectId(), 0, "me", 0), "SeatCreated");
+
+    seats.change(seat.id(), "SeatTaken", s -> s.takeFor("me"));
+
+    assertThat(seats.find(seat.id()).orElseThrow().version()).isZero();
+    assertThat(events.of(seat.id())).hasSize(1);
+  }
+
+  @Test
+  void aReadCatchesUpAnEventWhoseSnapshotACrashLost() {
+    Seat seat = seats.create(new Seat(new ObjectId(), 0, null, 0), "SeatCreated");
+    Document taken =
+        new Document("_id", seat.id())
+            .append("version", 1L)
+            .append("holder", "x")
+            .append("changes", 1);
+    events.append(new Event("SeatTaken", seat.id().toString(), 1, Instant.now(), taken));
+
+    assertThat(seats.find(seat.id()).orElseThrow().holder()).isEqualTo("x");
+    assertThat(snapshot(seat).getString("holder")).isEqualTo("x");
+  }
+
+  @Test
+  void aCreationWhoseSnapshotACrashLostStillExists() {
+    var id = new ObjectId();
+    Document state =
+        new Document("_id", id).append("version", 0L).append("holder", null).append("changes", 0);
+    events.append(new Event("SeatCreated", id.toString(), 0, Instant.now(), state));
+
+    assertThat(seats.find(id)).isPresent();
+  }
+
+  @Test
+  void announcesRecentEventsInOrder() {
+    Seat seat = seats.create(new Seat(new ObjectId(), 0, null, 0), "SeatCreated");
+    seats.change(seat.id(), "SeatTaken", s -> s.takeFor("me"));
+
+    assertThat(events.recent(10))
+        .filteredOn(e -> e.aggregateId().equals(seat.id().toString()))
+        .extracting(Event::type)
+        .containsExactly("SeatCreated", "SeatTaken");
+  }
+
+  private Document snapshot(Seat seat) {
+    return database.collection("seats").find(Filters.eq("_id", seat.id())).first();
+  }
+
+  private static <T> List<T> concurrently(
+      int count, java.util.function.IntFunction<Callable<T>> task) throws Exception {
+    try (var threads = Executors.newFixedThreadPool(32)) {
+      List<Future<T>> futures =
+          IntStream.range(0, count).mapToObj(i -> threads.submit(task.apply(i))).toList();
+      List<T> results = new java.util.ArrayList<>();
+      for (Future<T> future : futures) {
+        results.add(future.get());
+      }
+      return results;
+    }
+  }
+}

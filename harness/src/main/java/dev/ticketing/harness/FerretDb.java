@@ -1,0 +1,67 @@
+package dev.ticketing.harness;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** A FerretDB process on SQLite: the real MongoDB wire protocol, with data that outlives a stop. */
+public final class FerretDb implements AutoCloseable {
+
+  private final Path directory;
+  private final int port = ExternalProcess.freePort();
+  private final int debugPort = ExternalProcess.freePort();
+  private @Nullable ExternalProcess process;
+
+  private FerretDb(Path directory) {
+    this.directory = directory;
+  }
+
+  public static FerretDb launch() {
+    var ferretDb = new FerretDb(Tools.workDirectory("ferretdb"));
+    ferretDb.start();
+    return ferretDb;
+  }
+
+  /** The server's connection string, without a database. */
+  public String uri() {
+    return "mongodb://127.0.0.1:" + port;
+  }
+
+  /** A connection string naming {@code database}, so each test can keep to its own data. */
+  public String uri(String database) {
+    return uri() + "/" + database;
+  }
+
+  /** Starts the server again on the same port and data, after {@link #stop()}. */
+  public synchronized void start() {
+    process =
+        ExternalProcess.start(
+                "ferretdb",
+                List.of(
+                    Tools.binary("ferretdb").toString(),
+                    "--handler=sqlite",
+                    "--sqlite-url=file:" + directory + "/",
+                    "--state-dir=" + directory,
+                    "--listen-addr=127.0.0.1:" + port,
+                    "--debug-addr=127.0.0.1:" + debugPort,
+                    "--telemetry=disable",
+                    "--log-level=warn"),
+                directory.resolve("ferretdb.log"),
+                Map.of())
+            .awaitReady(() -> ExternalProcess.listening(port), Duration.ofSeconds(20));
+  }
+
+  public synchronized void stop() {
+    if (process != null) {
+      process.close();
+      process = null;
+    }
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+}

@@ -1,0 +1,109 @@
+package dev.ticketing.harness;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The real Temporal dev server ({@code temporal server start-dev}) with the order search
+ * attributes, in memory or on a SQLite file that survives a restart.
+ */
+public final class TemporalDevServer implements AutoCloseable {
+
+  private final Path directory;
+  private final @Nullable Path database;
+  private final int port = ExternalProcess.freePort();
+  private final int httpPort = ExternalProcess.freePort();
+  private final int metricsPort = ExternalProcess.freePort();
+  private @Nullable ExternalProcess process;
+
+  private TemporalDevServer(Path directory, @Nullable Path database) {
+    this.directory = directory;
+    this.database = database;
+  }
+
+  /** A server whose history lives in memory only. */
+  public static TemporalDevServer launch() {
+    var server = new TemporalDevServer(Tools.workDirectory("temporal"), null);
+    server.start();
+    return server;
+  }
+
+  /** A server whose history lives in a SQLite file, so it survives {@link #stop()}. */
+  public static TemporalDevServer launchPersistent() {
+    Path directory = Tools.workDirectory("temporal");
+    var server = new TemporalDevServer(directory, directory.resolve("temporal.db"));
+    server.start();
+    return server;
+  }
+
+  /** The frontend's gRPC address, as {@code TEMPORAL_ADDRESS} takes it. */
+  public String address() {
+    return "127.0.0.1:" + port;
+  }
+
+  public synchronized void start() {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Tools.binary("temporal").toString(),
+                "server",
+                "start-dev",
+                "--ip=127.0.0.1",
+                "--port=" + port,
+                "--http-port=" + httpPort,
+                "--metrics-port=" + metricsPort,
+                "--headless",
+                "--log-level=warn",
+                "--search-attribute=OrderStatus=Keyword",
+                "--search-attribute=TicketId=Keyword",
+                "--search-attribute=BuyerId=Keyword"));
+    if (database != null) {
+      command.add("--db-filename=" + database);
+    }
+    process =
+        ExternalProcess.start("temporal", command, directory.resolve("temporal.log"), Map.of())
+            .awaitReady(this::serving, Duration.ofSeconds(60));
+  }
+
+  public synchronized void stop() {
+    if (process != null) {
+      process.close();
+      process = null;
+    }
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  /** The namespace answers once the server has registered it and its search attributes. */
+  private boolean serving() {
+    if (!ExternalProcess.listening(port)) {
+      return false;
+    }
+    return run("operator", "search-attribute", "list", "--address", address())
+        .contains("OrderStatus");
+  }
+
+  /** Runs the Temporal CLI against this server and returns what it printed. */
+  public String run(String... arguments) {
+    List<String> command = new ArrayList<>(List.of(Tools.binary("temporal").toString()));
+    command.addAll(List.of(arguments));
+    try {
+      Process cli = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String output = new String(cli.getInputStream().readAllBytes());
+      cli.waitFor();
+      return output;
+    } catch (java.io.IOException e) {
+      return "";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "";
+    }
+  }
+}
