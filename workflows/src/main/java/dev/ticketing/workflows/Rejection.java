@@ -13,6 +13,7 @@ public enum Rejection {
   INVALID,
   NOT_FOUND,
   NOT_AUTHORIZED,
+  CONFLICT,
   PAYMENT_DECLINED,
   UNAVAILABLE;
 

@@ -18,4 +18,13 @@ public enum CancellationReason {
   public String value() {
     return value;
   }
+
+  public static CancellationReason of(String value) {
+    for (CancellationReason candidate : values()) {
+      if (candidate.value.equals(value)) {
+        return candidate;
+      }
+    }
+    throw new IllegalArgumentException("No CancellationReason " + value);
+  }
 }

@@ -15,11 +15,30 @@ public record Order(
     Instant expiresAt,
     long version,
     Ticket ticket,
-    @Nullable CancellationReason cancellationReason) {
+    @Nullable CancellationReason cancellationReason,
+    Instant createdAt) {
 
   public record Ticket(TicketId id, String title, Price price, long version) {}
 
+  /** Waiting for its charge; repeating it changes nothing. */
+  public Order startPayment() {
+    return status == OrderStatus.CREATED ? with(OrderStatus.AWAITING_PAYMENT, null) : this;
+  }
+
+  /** Paid; only an open order can be, and repeating it changes nothing. */
+  public Order complete() {
+    if (status == OrderStatus.CANCELLED) {
+      throw new IllegalStateException("Order " + id + " is cancelled and can't be completed");
+    }
+    return with(OrderStatus.COMPLETE, null);
+  }
+
+  /** Cancelled for {@code reason}; a closed order stays as it is. */
   public Order cancelled(CancellationReason reason) {
-    return new Order(id, userId, OrderStatus.CANCELLED, expiresAt, version, ticket, reason);
+    return status.isClosed() ? this : with(OrderStatus.CANCELLED, reason);
+  }
+
+  private Order with(OrderStatus newStatus, @Nullable CancellationReason reason) {
+    return new Order(id, userId, newStatus, expiresAt, version, ticket, reason, createdAt);
   }
 }

@@ -3,6 +3,7 @@ package dev.ticketing.workflows.orders;
 import dev.ticketing.workflows.OrderId;
 import dev.ticketing.workflows.PaymentId;
 import io.temporal.activity.ActivityInterface;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The orders store, as the order workflow uses it. Every method records its event and is safe to
@@ -24,5 +25,5 @@ public interface OrderActivities {
    * Moves an open order to {@code cancelled}, recording {@code OrderExpired} or {@code
    * OrderCancelled}; an unknown or closed order is left alone.
    */
-  Order cancel(OrderId orderId, CancellationReason reason);
+  @Nullable Order cancel(OrderId orderId, CancellationReason reason);
 }

@@ -20,6 +20,15 @@ public enum OrderStatus {
     return value;
   }
 
+  public static OrderStatus of(String value) {
+    for (OrderStatus candidate : values()) {
+      if (candidate.value.equals(value)) {
+        return candidate;
+      }
+    }
+    throw new IllegalArgumentException("No OrderStatus " + value);
+  }
+
   public boolean isClosed() {
     return this == CANCELLED || this == COMPLETE;
   }

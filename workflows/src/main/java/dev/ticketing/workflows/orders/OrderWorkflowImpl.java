@@ -194,11 +194,18 @@ public class OrderWorkflowImpl implements OrderWorkflow {
       var ticket =
           new Order.Ticket(
               reserved.ticketId(), reserved.title(), reserved.price(), reserved.version());
-      Instant expiresAt = now().plus(purchase.expiration());
+      Instant createdAt = now();
       order =
           newOrders.create(
               new Order(
-                  purchase.orderId(), purchase.buyerId(), CREATED, expiresAt, 0, ticket, null));
+                  purchase.orderId(),
+                  purchase.buyerId(),
+                  CREATED,
+                  createdAt.plus(purchase.expiration()),
+                  0,
+                  ticket,
+                  null,
+                  createdAt));
       Workflow.upsertMemo(Map.of("title", ticket.title(), "price", ticket.price().amount()));
       upsertStatus();
       return true;
@@ -235,7 +242,8 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     upsertStatus();
     Workflow.newDetachedCancellationScope(
             () -> {
-              order = orders.cancel(order().id(), reason);
+              Order cancelled = orders.cancel(order().id(), reason);
+              order = cancelled == null ? order : cancelled;
               tickets.release(order().ticket().id(), order().id());
             })
         .run();

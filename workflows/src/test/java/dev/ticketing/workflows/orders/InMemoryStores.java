@@ -95,13 +95,13 @@ final class InMemoryStores {
 
     @Override
     public Order startPayment(OrderId id) {
-      return move(id, OrderStatus.AWAITING_PAYMENT, null);
+      return orders.computeIfPresent(id, (k, o) -> o.startPayment());
     }
 
     @Override
     public Order complete(OrderId id, PaymentId paymentId) {
       events.add("OrderCompleted");
-      return move(id, OrderStatus.COMPLETE, null);
+      return orders.computeIfPresent(id, (k, o) -> o.complete());
     }
 
     @Override
@@ -111,19 +111,11 @@ final class InMemoryStores {
         return order;
       }
       events.add(reason == CancellationReason.EXPIRED ? "OrderExpired" : "OrderCancelled");
-      return move(id, OrderStatus.CANCELLED, reason);
+      return orders.computeIfPresent(id, (k, o) -> o.cancelled(reason));
     }
 
     Order get(OrderId id) {
       return orders.get(id);
-    }
-
-    private Order move(OrderId id, OrderStatus status, @Nullable CancellationReason reason) {
-      return orders.computeIfPresent(
-          id,
-          (k, o) ->
-              new Order(
-                  o.id(), o.userId(), status, o.expiresAt(), o.version() + 1, o.ticket(), reason));
     }
   }
 

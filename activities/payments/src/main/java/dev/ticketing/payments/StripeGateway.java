@@ -1,0 +1,112 @@
+package dev.ticketing.payments;
+
+import com.stripe.StripeClient;
+import com.stripe.exception.ApiConnectionException;
+import com.stripe.exception.CardException;
+import com.stripe.exception.InvalidRequestException;
+import com.stripe.exception.StripeException;
+import com.stripe.model.PaymentIntent;
+import com.stripe.net.RequestOptions;
+import com.stripe.param.PaymentIntentCreateParams;
+import com.stripe.param.PaymentMethodCreateParams;
+import com.stripe.param.RefundCreateParams;
+import org.jspecify.annotations.Nullable;
+
+/** Stripe itself, through stripe-java; {@code apiBase} points it at stripe-mock in tests. */
+public final class StripeGateway implements PaymentGateway {
+
+  private final StripeClient stripe;
+
+  public StripeGateway(String apiKey, @Nullable String apiBase) {
+    var builder =
+        StripeClient.builder()
+            .setApiKey(apiKey)
+            .setConnectTimeout(5_000)
+            .setReadTimeout(20_000)
+            .setMaxNetworkRetries(2);
+    if (apiBase != null && !apiBase.isBlank()) {
+      builder.setApiBase(apiBase);
+    }
+    this.stripe = builder.build();
+  }
+
+  @Override
+  public String charge(ChargeOrder order) {
+    PaymentIntent intent = createAndConfirm(order);
+    if (!"succeeded".equals(intent.getStatus())) {
+      throw new Refused(
+          "The payment could not be completed (" + intent.getStatus() + ")", false, intent.getId());
+    }
+    return intent.getId();
+  }
+
+  @Override
+  public String refund(String paymentIntentId, String idempotencyKey) {
+    var params = RefundCreateParams.builder().setPaymentIntent(paymentIntentId).build();
+    return call(() -> stripe.v1().refunds().create(params, keyed(idempotencyKey))).getId();
+  }
+
+  /** The PaymentIntent as Stripe confirmed it, whatever its status. */
+  PaymentIntent createAndConfirm(ChargeOrder order) {
+    var params =
+        PaymentIntentCreateParams.builder()
+            .setAmount(order.amount())
+            .setCurrency(order.currency())
+            .setPaymentMethod(paymentMethod(order))
+            .addPaymentMethodType("card")
+            .setConfirm(true)
+            .putAllMetadata(order.metadata())
+            .build();
+    return call(() -> stripe.v1().paymentIntents().create(params, keyed(order.idempotencyKey())));
+  }
+
+  /** A PaymentMethod id as given, or one made from a card token ({@code tok_visa}). */
+  private String paymentMethod(ChargeOrder order) {
+    if (!order.paymentMethod().startsWith("tok_")) {
+      return order.paymentMethod();
+    }
+    var params =
+        PaymentMethodCreateParams.builder()
+            .setType(PaymentMethodCreateParams.Type.CARD)
+            .setCard(
+                PaymentMethodCreateParams.Token.builder().setToken(order.paymentMethod()).build())
+            .build();
+    RequestOptions options = keyed(order.idempotencyKey() + "-payment-method");
+    return call(() -> stripe.v1().paymentMethods().create(params, options)).getId();
+  }
+
+  private static RequestOptions keyed(String idempotencyKey) {
+    return RequestOptions.builder().setIdempotencyKey(idempotencyKey).build();
+  }
+
+  private interface StripeCall<T> {
+    T call() throws StripeException;
+  }
+
+  /** Stripe's refusals become {@link Refused}; its outages stay exceptions worth retrying. */
+  private static <T> T call(StripeCall<T> call) {
+    try {
+      return call.call();
+    } catch (CardException e) {
+      throw new Refused(messageOf(e), true, paymentIntentOf(e));
+    } catch (InvalidRequestException e) {
+      throw new Refused(messageOf(e), false, paymentIntentOf(e));
+    } catch (ApiConnectionException e) {
+      throw new IllegalStateException("Stripe could not be reached: " + e.getMessage(), e);
+    } catch (StripeException e) {
+      throw new IllegalStateException("Stripe failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static String messageOf(StripeException e) {
+    String message = e.getUserMessage();
+    return message != null ? message : "Your card was declined.";
+  }
+
+  private static @Nullable String paymentIntentOf(StripeException e) {
+    var error = e.getStripeError();
+    return error == null || error.getPaymentIntent() == null
+        ? null
+        : error.getPaymentIntent().getId();
+  }
+}

@@ -1,0 +1,75 @@
+package dev.ticketing.payments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+
+class StripeWebhooksTest {
+
+  static final String SECRET = "whsec_test";
+  final StripeWebhooks webhooks = new StripeWebhooks(SECRET);
+
+  @Test
+  void readsTheSucceededPaymentOfAProperlySignedEvent() {
+    String payload = paymentIntentSucceeded("evt_1", "pi_1", 1999);
+
+    var notification = webhooks.read(payload, sign(payload, SECRET));
+
+    assertThat(notification.eventId()).isEqualTo("evt_1");
+    assertThat(notification.payment())
+        .hasValueSatisfying(payment -> {
+          assertThat(payment.paymentIntentId()).isEqualTo("pi_1");
+          assertThat(payment.amount()).isEqualTo(1999);
+          assertThat(payment.orderId().value()).isEqualTo("5f00000000000000000000b1");
+        });
+  }
+
+  @Test
+  void refusesAWrongSignature() {
+    String payload = paymentIntentSucceeded("evt_1", "pi_1", 1999);
+
+    assertThatThrownBy(() -> webhooks.read(payload, sign(payload, "whsec_other")))
+        .isInstanceOf(StripeWebhooks.BadSignature.class);
+    assertThatThrownBy(() -> webhooks.read(payload, "t=1,v1=00"))
+        .isInstanceOf(StripeWebhooks.BadSignature.class);
+  }
+
+  @Test
+  void ignoresOtherEvents() {
+    String payload =
+        """
+        {"id":"evt_2","object":"event","type":"customer.created","api_version":"2025-01-27.acacia",
+         "data":{"object":{"id":"cus_1","object":"customer"}}}\
+        """;
+
+    assertThat(webhooks.read(payload, sign(payload, SECRET)).payment()).isEmpty();
+  }
+
+  static String paymentIntentSucceeded(String eventId, String paymentIntent, long amount) {
+    return """
+    {"id":"%s","object":"event","type":"payment_intent.succeeded","api_version":"2025-01-27.acacia",
+     "data":{"object":{"id":"%s","object":"payment_intent","amount":%d,"currency":"usd",
+       "status":"succeeded","metadata":{"orderId":"5f00000000000000000000b1",
+       "buyerId":"5f0000000000000000000002"}}}}\
+    """
+        .formatted(eventId, paymentIntent, amount);
+  }
+
+  static String sign(String payload, String secret) {
+    try {
+      long timestamp = Instant.now().getEpochSecond();
+      var mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      byte[] signature = mac.doFinal((timestamp + "." + payload).getBytes(StandardCharsets.UTF_8));
+      return "t=" + timestamp + ",v1=" + HexFormat.of().formatHex(signature);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

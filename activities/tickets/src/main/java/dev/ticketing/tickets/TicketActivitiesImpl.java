@@ -1,0 +1,32 @@
+package dev.ticketing.tickets;
+
+import dev.ticketing.workflows.OrderId;
+import dev.ticketing.workflows.TicketId;
+import dev.ticketing.workflows.UserId;
+import dev.ticketing.workflows.tickets.Reservation;
+import dev.ticketing.workflows.tickets.TicketActivities;
+
+public class TicketActivitiesImpl implements TicketActivities {
+
+  private final Tickets tickets;
+
+  public TicketActivitiesImpl(Tickets tickets) {
+    this.tickets = tickets;
+  }
+
+  @Override
+  public Reservation reserve(TicketId ticketId, OrderId orderId, UserId buyerId) {
+    Ticket held = tickets.reserve(ticketId, orderId, buyerId);
+    return new Reservation(held.id(), held.title(), held.price(), held.version());
+  }
+
+  @Override
+  public void release(TicketId ticketId, OrderId orderId) {
+    tickets.release(ticketId, orderId);
+  }
+
+  @Override
+  public void markSold(TicketId ticketId, OrderId orderId) {
+    tickets.markSold(ticketId, orderId);
+  }
+}

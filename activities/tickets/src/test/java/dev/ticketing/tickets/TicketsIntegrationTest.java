@@ -1,0 +1,219 @@
+package dev.ticketing.tickets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.ticketing.harness.FerretDb;
+import dev.ticketing.harness.LocalStack;
+import dev.ticketing.store.DomainDatabase;
+import dev.ticketing.store.Event;
+import dev.ticketing.workflows.OrderId;
+import dev.ticketing.workflows.Price;
+import dev.ticketing.workflows.TicketId;
+import dev.ticketing.workflows.UserId;
+import io.temporal.failure.ApplicationFailure;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(LocalStack.class)
+class TicketsIntegrationTest {
+
+  static final UserId SELLER = new UserId(new ObjectId().toHexString());
+  static final Price TWENTY = new Price(2_000);
+
+  Tickets tickets;
+
+  @BeforeEach
+  void open(FerretDb ferretDb) {
+    var database = DomainDatabase.open(ferretDb.uri("tickets_" + new ObjectId()), "tickets");
+    tickets = new Tickets(database, Clock.systemUTC());
+  }
+
+  @AfterEach
+  void close() {
+    tickets.close();
+  }
+
+  @Test
+  void ofTwoHundredConcurrentBuyersExactlyOneHoldsTheTicket() throws Exception {
+    Ticket ticket = tickets.list(SELLER, "Concert", TWENTY);
+
+    List<Object> outcomes =
+        concurrently(
+            200,
+            i ->
+                () -> {
+                  try {
+                    return tickets.reserve(ticket.id(), order(), buyer()).orderId();
+                  } catch (ApplicationFailure refused) {
+                    return refused.getOriginalMessage();
+                  }
+                });
+
+    Ticket held = tickets.find(ticket.id().value()).orElseThrow();
+    assertThat(held.status()).isEqualTo(TicketStatus.RESERVED);
+    assertThat(outcomes).filteredOn(OrderId.class::isInstance).containsExactly(held.orderId());
+    assertThat(outcomes)
+        .filteredOn(String.class::isInstance)
+        .hasSize(199)
+        .containsOnly("Ticket is already reserved");
+    assertThat(types(ticket)).containsExactly("TicketCreated", "TicketReserved");
+  }
+
+  @Test
+  void reservingAgainForTheSameOrderChangesNothing() {
+    Ticket ticket = tickets.list(SELLER, "Concert", TWENTY);
+    OrderId order = order();
+
+    Ticket first = tickets.reserve(ticket.id(), order, buyer());
+    Ticket again = tickets.reserve(ticket.id(), order, buyer());
+
+    assertThat(again).isEqualTo(first);
+    assertThat(types(ticket)).containsExactly("TicketCreated", "TicketReserved");
+  }
+
+  @Test
+  void refusesTheSellerAndUnknownTickets() {
+    Ticket ticket = tickets.list(SELLER, "Concert", TWENTY);
+
+    assertThat(refusal(() -> tickets.reserve(ticket.id(), order(), SELLER)))
+        .isEqualTo("You cannot buy your own ticket");
+    assertThat(
+            refusal(() ->
+                tickets.reserve(new TicketId(new ObjectId().toHexString()), order(), buyer())))
+        .isEqualTo("Not Found");
+    assertThat(tickets.find("abc")).isEmpty();
+  }
+
+  @Test
+  void releaseNeverFreesAnotherOrdersHold() {
+    Ticket ticket = tickets.list(SELLER, "Concert", TWENTY);
+    OrderId holder = order();
+    tickets.reserve(ticket.id(), holder, buyer());
+
+    tickets.release(ticket.id(), order());
+
+    assertThat(tickets.find(ticket.id().value()).orElseThrow().orderId()).isEqualTo(holder);
+    tickets.release(ticket.id(), holder);
+    assertThat(tickets.find(ticket.id().value()).orElseThrow().status())
+        .isEqualTo(TicketStatus.AVAILABLE);
+  }
+
+  @Test
+  void aSoldTicketIsNeverReleasedOrReservedAgain() {
+    Ticket ticket = tickets.list(SELLER, "Concert", TWENTY);
+    OrderId order = order();
+    tickets.reserve(ticket.id(), order, buyer());
+    tickets.markSold(ticket.id(), order);
+
+    tickets.release(ticket.id(), order);
+
+    assertThat(tickets.find(ticket.id().value()).orElseThrow().status())
+        .isEqualTo(TicketStatus.SOLD);
+    assertThat(refusal(() -> tickets.reserve(ticket.id(), order(), buyer())))
+        .isEqualTo("Ticket is already reserved");
+  }
+
+  @Test
+  void editsAreRefusedWhileHeldAndWhenStale() {
+    Ticket ticket = tickets.list(SELLER, "Concert", TWENTY);
+
+    Ticket edited = tickets.edit(ticket.id(), SELLER, "Opera", new Price(2_500), 0L);
+    assertThat(edited.version()).isEqualTo(1);
+    assertThat(failure(() -> tickets.edit(ticket.id(), SELLER, "Ballet", TWENTY, 0L)).getType())
+        .isEqualTo("CONFLICT");
+    assertThat(refusal(() -> tickets.edit(ticket.id(), buyer(), "Mine", TWENTY, null)))
+        .isEqualTo("Not authorized");
+
+    tickets.reserve(ticket.id(), order(), buyer());
+    assertThat(refusal(() -> tickets.edit(ticket.id(), SELLER, "Ballet", TWENTY, null)))
+        .isEqualTo("Cannot edit a reserved ticket");
+  }
+
+  @Test
+  void concurrentEditsNeverLandOnAHeldTicket() throws Exception {
+    Ticket ticket = tickets.list(SELLER, "Concert", TWENTY);
+
+    concurrently(
+        60,
+        i ->
+            () -> {
+              try {
+                return i == 30
+                    ? tickets.reserve(ticket.id(), order(), buyer())
+                    : tickets.edit(ticket.id(), SELLER, "Edit " + i, TWENTY, null);
+              } catch (ApplicationFailure refused) {
+                return refused.getOriginalMessage();
+              }
+            });
+
+    List<Event> history = tickets.events().of(ticket.id().value());
+    long reservedAt =
+        history.stream()
+            .filter(e -> e.type().equals("TicketReserved"))
+            .findFirst()
+            .orElseThrow()
+            .version();
+    assertThat(history)
+        .filteredOn(e -> e.type().equals("TicketUpdated"))
+        .allSatisfy(edit -> assertThat(edit.version()).isLessThan(reservedAt));
+    assertThat(tickets.find(ticket.id().value()).orElseThrow().version())
+        .isEqualTo(history.size() - 1);
+  }
+
+  @Test
+  void listsAvailableTicketsNewestFirst() {
+    Ticket older = tickets.list(SELLER, "Older", TWENTY);
+    Ticket held = tickets.list(SELLER, "Held", TWENTY);
+    Ticket newer = tickets.list(SELLER, "Newer", TWENTY);
+    tickets.reserve(held.id(), order(), buyer());
+
+    assertThat(tickets.available(10, 0))
+        .extracting(Ticket::id)
+        .containsExactly(newer.id(), older.id());
+    assertThat(tickets.available(1, 1)).extracting(Ticket::id).containsExactly(older.id());
+  }
+
+  private List<String> types(Ticket ticket) {
+    return tickets.events().of(ticket.id().value()).stream().map(Event::type).toList();
+  }
+
+  private static OrderId order() {
+    return new OrderId(new ObjectId().toHexString());
+  }
+
+  private static UserId buyer() {
+    return new UserId(new ObjectId().toHexString());
+  }
+
+  private static String refusal(Runnable call) {
+    return failure(call).getOriginalMessage();
+  }
+
+  private static ApplicationFailure failure(Runnable call) {
+    return catchThrowableOfType(ApplicationFailure.class, call::run);
+  }
+
+  private static <T> List<T> concurrently(
+      int count, java.util.function.IntFunction<Callable<T>> task) throws Exception {
+    try (var threads = Executors.newFixedThreadPool(32)) {
+      List<Future<T>> futures =
+          IntStream.range(0, count).mapToObj(i -> threads.submit(task.apply(i))).toList();
+      List<T> results = new ArrayList<>();
+      for (Future<T> future : futures) {
+        results.add(future.get());
+      }
+      return results;
+    }
+  }
+}
