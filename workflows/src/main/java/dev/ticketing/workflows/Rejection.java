@@ -15,6 +15,7 @@ public enum Rejection {
   NOT_AUTHORIZED,
   CONFLICT,
   PAYMENT_DECLINED,
+  THROTTLED,
   UNAVAILABLE;
 
   public ApplicationFailure failure(String message) {

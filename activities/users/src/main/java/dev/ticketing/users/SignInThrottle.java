@@ -1,0 +1,92 @@
+package dev.ticketing.users;
+
+import dev.ticketing.store.DomainDatabase;
+import dev.ticketing.store.EventLog;
+import dev.ticketing.store.VersionedStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.bson.Document;
+
+/**
+ * Failed sign-ins per email, registered or not: after {@code limit} of them within {@code window},
+ * the email is locked until the oldest of those is {@code window} old. Each failure is a claimed
+ * event, so concurrent guesses are all counted.
+ */
+public final class SignInThrottle {
+
+  record Failures(String key, long version, List<Instant> times) {
+    Failures plus(Instant now, Duration window) {
+      List<Instant> recent =
+          Stream.concat(times.stream().filter(t -> t.isAfter(now.minus(window))), Stream.of(now))
+              .toList();
+      return new Failures(key, version, recent);
+    }
+  }
+
+  private final VersionedStore<Failures> store;
+  private final int limit;
+  private final Duration window;
+  private final Clock clock;
+
+  public SignInThrottle(
+      DomainDatabase database, EventLog events, int limit, Duration window, Clock clock) {
+    this.store = new VersionedStore<>(database, "signInFailures", new FailuresMapping(), events);
+    this.limit = limit;
+    this.window = window;
+    this.clock = clock;
+  }
+
+  /** How long sign-ins for this email stay refused; empty when they are allowed. */
+  public Optional<Duration> lockedFor(String email) {
+    Instant now = clock.instant();
+    List<Instant> recent =
+        store.find(User.key(email)).map(Failures::times).orElse(List.of()).stream()
+            .filter(t -> t.isAfter(now.minus(window)))
+            .sorted()
+            .toList();
+    if (recent.size() < limit) {
+      return Optional.empty();
+    }
+    return Optional.of(Duration.between(now, recent.get(recent.size() - limit).plus(window)));
+  }
+
+  public void failed(String email) {
+    String key = User.key(email);
+    Instant now = clock.instant();
+    if (store.find(key).isEmpty()
+        && store.create(new Failures(key, 0, List.of(now)), "SignInFailed").times().contains(now)) {
+      return;
+    }
+    store.change(key, "SignInFailed", failures -> failures.plus(now, window));
+  }
+
+  private static final class FailuresMapping implements VersionedStore.Mapping<Failures> {
+    @Override
+    public Object id(Failures failures) {
+      return failures.key();
+    }
+
+    @Override
+    public long version(Failures failures) {
+      return failures.version();
+    }
+
+    @Override
+    public Document toDocument(Failures failures) {
+      return new Document("times", failures.times().stream().map(Date::from).toList());
+    }
+
+    @Override
+    public Failures fromDocument(Document document) {
+      return new Failures(
+          document.getString("_id"),
+          document.get("version", Number.class).longValue(),
+          document.getList("times", Date.class).stream().map(Date::toInstant).toList());
+    }
+  }
+}

@@ -1,0 +1,174 @@
+package dev.ticketing.users;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.ticketing.harness.FerretDb;
+import dev.ticketing.harness.LocalStack;
+import dev.ticketing.store.DomainDatabase;
+import dev.ticketing.store.Event;
+import io.temporal.failure.ApplicationFailure;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+@ExtendWith(LocalStack.class)
+class AccountsIntegrationTest {
+
+  /** A clock the test moves by hand. */
+  static final class TestClock extends Clock {
+    Instant now = Instant.parse("2026-11-25T10:00:00Z");
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+  }
+
+  final TestClock clock = new TestClock();
+  Users users;
+  Accounts accounts;
+
+  @BeforeEach
+  void open(FerretDb ferretDb) {
+    users = new Users(DomainDatabase.open(ferretDb.uri("users_" + new ObjectId()), "users"), clock);
+    var throttle =
+        new SignInThrottle(users.database(), users.events(), 10, Duration.ofMinutes(15), clock);
+    accounts = new Accounts(users, throttle, new BCryptPasswordEncoder(4));
+  }
+
+  @AfterEach
+  void close() {
+    users.close();
+  }
+
+  @Test
+  void signsUpAndInWithTheEmailInAnyCase() {
+    User user = accounts.signUp("Ada@Example.com", "password123");
+
+    assertThat(accounts.signIn("ada@example.COM", "password123").id()).isEqualTo(user.id());
+    assertThat(user.passwordHash()).doesNotContain("password123").startsWith("$2a$");
+    assertThat(users.events().of(user.id().value()))
+        .extracting(Event::type)
+        .containsExactly("UserCreated");
+  }
+
+  @Test
+  void ofConcurrentSignUpsWithOneEmailExactlyOneSucceeds() throws Exception {
+    List<Object> outcomes = new ArrayList<>();
+    try (var threads = Executors.newFixedThreadPool(16)) {
+      List<Future<Object>> futures =
+          IntStream.range(0, 30)
+              .mapToObj(i ->
+                  threads.submit(() -> signUpOrRefusal(i % 2 == 0 ? "race@x.io" : "RACE@x.io")))
+              .toList();
+      for (Future<Object> future : futures) {
+        outcomes.add(future.get());
+      }
+    }
+
+    assertThat(outcomes).filteredOn(User.class::isInstance).hasSize(1);
+    assertThat(outcomes)
+        .filteredOn(String.class::isInstance)
+        .hasSize(29)
+        .containsOnly("Email in use");
+  }
+
+  @Test
+  void unknownEmailAndWrongPasswordGetTheSameAnswer() {
+    accounts.signUp("ada@example.com", "password123");
+
+    assertThat(
+            refusal(() -> accounts.signIn("ada@example.com", "wrong-password"))
+                .getOriginalMessage())
+        .isEqualTo("Invalid credentials");
+    assertThat(
+            refusal(() -> accounts.signIn("nobody@example.com", "password123"))
+                .getOriginalMessage())
+        .isEqualTo("Invalid credentials");
+  }
+
+  @Test
+  void locksAnEmailAfterTenFailuresUntilTheOldestIsFifteenMinutesOld() {
+    accounts.signUp("ada@example.com", "password123");
+    for (int i = 0; i < 10; i++) {
+      refusal(() -> accounts.signIn("ada@example.com", "wrong-password"));
+      clock.now = clock.now.plusSeconds(60);
+    }
+
+    assertThat(refusal(() -> accounts.signIn("ada@example.com", "password123")).getType())
+        .isEqualTo("THROTTLED");
+    clock.now = Instant.parse("2026-11-25T10:15:00Z").minusSeconds(1);
+    assertThat(refusal(() -> accounts.signIn("ADA@example.com", "password123")).getType())
+        .isEqualTo("THROTTLED");
+    clock.now = Instant.parse("2026-11-25T10:15:01Z");
+    assertThat(accounts.signIn("ada@example.com", "password123").email())
+        .isEqualTo("ada@example.com");
+  }
+
+  @Test
+  void throttlesEmailsThatHaveNoAccountToo() {
+    for (int i = 0; i < 10; i++) {
+      refusal(() -> accounts.signIn("ghost@example.com", "whatever1"));
+    }
+
+    assertThat(refusal(() -> accounts.signIn("ghost@example.com", "whatever1")).getType())
+        .isEqualTo("THROTTLED");
+  }
+
+  @Test
+  void changingTheEmailFreesTheOldOneAndRecordsOneUpdate() {
+    User ada = accounts.signUp("ada@example.com", "password123");
+    accounts.signUp("bob@example.com", "password123");
+
+    assertThat(
+            refusal(() -> accounts.update(ada.id(), "password123", "BOB@example.com", null))
+                .getOriginalMessage())
+        .isEqualTo("Email in use");
+    User moved = accounts.update(ada.id(), "password123", "lovelace@example.com", "new-password");
+
+    assertThat(accounts.signIn("lovelace@example.com", "new-password").id()).isEqualTo(ada.id());
+    assertThat(accounts.signUp("ada@example.com", "password123").id()).isNotEqualTo(ada.id());
+    assertThat(
+            refusal(() -> accounts.update(ada.id(), "password123", null, "x2345678"))
+                .getOriginalMessage())
+        .isEqualTo("Invalid credentials");
+    assertThat(users.events().of(moved.id().value()))
+        .extracting(Event::type)
+        .containsExactly("UserCreated", "UserUpdated");
+  }
+
+  private Object signUpOrRefusal(String email) {
+    try {
+      return accounts.signUp(email, "password123");
+    } catch (ApplicationFailure refused) {
+      return refused.getOriginalMessage();
+    }
+  }
+
+  private static ApplicationFailure refusal(Runnable call) {
+    return catchThrowableOfType(ApplicationFailure.class, call::run);
+  }
+}
