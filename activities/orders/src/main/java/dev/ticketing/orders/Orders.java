@@ -4,6 +4,7 @@ import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.client.model.Sorts;
 import dev.ticketing.store.DomainDatabase;
+import dev.ticketing.store.DomainStore;
 import dev.ticketing.store.EventLog;
 import dev.ticketing.store.VersionedStore;
 import dev.ticketing.workflows.OrderId;
@@ -21,7 +22,7 @@ import org.bson.Document;
 import org.bson.types.ObjectId;
 
 /** The orders store: every transition is one claimed event ({@code OrderCreated}, ...). */
-public final class Orders implements AutoCloseable {
+public final class Orders implements DomainStore, AutoCloseable {
 
   private final DomainDatabase database;
   private final EventLog events;
@@ -66,6 +67,12 @@ public final class Orders implements AutoCloseable {
     return events;
   }
 
+  @Override
+  public String domain() {
+    return "orders";
+  }
+
+  @Override
   public boolean isReachable() {
     return database.ping();
   }

@@ -7,6 +7,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Sorts;
 import dev.ticketing.store.DomainDatabase;
+import dev.ticketing.store.DomainStore;
 import dev.ticketing.store.EventLog;
 import dev.ticketing.store.VersionedStore;
 import dev.ticketing.workflows.OrderId;
@@ -19,7 +20,7 @@ import org.bson.Document;
 import org.bson.types.ObjectId;
 
 /** The payments store: {@code PaymentCreated}, {@code PaymentFailed}, {@code PaymentRefunded}. */
-public final class Payments implements AutoCloseable {
+public final class Payments implements DomainStore, AutoCloseable {
 
   private final DomainDatabase database;
   private final EventLog events;
@@ -66,10 +67,21 @@ public final class Payments implements AutoCloseable {
     }
   }
 
+  /** Lets Stripe's next delivery of an event through, when acting on this one failed. */
+  public void forgetDelivery(String stripeEventId) {
+    webhookEvents.deleteOne(eq("_id", stripeEventId));
+  }
+
   public EventLog events() {
     return events;
   }
 
+  @Override
+  public String domain() {
+    return "payments";
+  }
+
+  @Override
   public boolean isReachable() {
     return database.ping();
   }

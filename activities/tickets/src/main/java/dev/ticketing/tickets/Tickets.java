@@ -5,6 +5,7 @@ import static dev.ticketing.workflows.Rejection.NOT_FOUND;
 
 import com.mongodb.client.model.Sorts;
 import dev.ticketing.store.DomainDatabase;
+import dev.ticketing.store.DomainStore;
 import dev.ticketing.store.EventLog;
 import dev.ticketing.store.VersionedStore;
 import dev.ticketing.workflows.OrderId;
@@ -21,7 +22,7 @@ import org.bson.types.ObjectId;
 import org.jspecify.annotations.Nullable;
 
 /** The tickets store: every change is one claimed event ({@code TicketCreated}, ...). */
-public final class Tickets implements AutoCloseable {
+public final class Tickets implements DomainStore, AutoCloseable {
 
   private final DomainDatabase database;
   private final EventLog events;
@@ -74,6 +75,12 @@ public final class Tickets implements AutoCloseable {
     return events;
   }
 
+  @Override
+  public String domain() {
+    return "tickets";
+  }
+
+  @Override
   public boolean isReachable() {
     return database.ping();
   }

@@ -7,6 +7,7 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import dev.ticketing.store.DomainDatabase;
+import dev.ticketing.store.DomainStore;
 import dev.ticketing.store.EventLog;
 import dev.ticketing.store.VersionedStore;
 import dev.ticketing.workflows.UserId;
@@ -22,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * The users store. An email belongs to one account by a claim, a document whose {@code _id} is the
  * email's lower-case form: inserting it is atomic, so of two sign-ups with one email, one fails.
  */
-public final class Users implements AutoCloseable {
+public final class Users implements DomainStore, AutoCloseable {
 
   /** How old a claim without its account must be before it is taken to be a crash's leftover. */
   private static final Duration ABANDONED = Duration.ofMinutes(1);
@@ -92,6 +93,12 @@ public final class Users implements AutoCloseable {
     return events;
   }
 
+  @Override
+  public String domain() {
+    return "users";
+  }
+
+  @Override
   public boolean isReachable() {
     return database.ping();
   }

@@ -1,0 +1,123 @@
+package dev.ticketing.api;
+
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
+import dev.ticketing.workflows.Rejection;
+import io.grpc.StatusRuntimeException;
+import io.temporal.client.WorkflowServiceException;
+import io.temporal.failure.ApplicationFailure;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * The one place an exception becomes an HTTP answer, always in the {@code {"errors":[...]}} body:
+ * the API's own refusals, the business rejections the domains and workflows raise, Spring MVC's own
+ * errors, and anything unexpected (500, logged here, never shown).
+ */
+@RestControllerAdvice
+public class ApiErrors {
+
+  private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+  private static final Map<Rejection, HttpStatus> REJECTIONS =
+      Map.of(
+          Rejection.INVALID, HttpStatus.BAD_REQUEST,
+          Rejection.NOT_FOUND, HttpStatus.NOT_FOUND,
+          Rejection.NOT_AUTHORIZED, HttpStatus.UNAUTHORIZED,
+          Rejection.CONFLICT, HttpStatus.CONFLICT,
+          Rejection.PAYMENT_DECLINED, HttpStatus.PAYMENT_REQUIRED,
+          Rejection.THROTTLED, HttpStatus.TOO_MANY_REQUESTS,
+          Rejection.UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE);
+
+  @ExceptionHandler(ApiException.class)
+  ResponseEntity<ApiError.Body> refused(ApiException e) {
+    return ResponseEntity.status(e.status()).body(new ApiError.Body(e.errors()));
+  }
+
+  @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
+  ResponseEntity<ApiError.Body> unknownRoute() {
+    return answer(HttpStatus.NOT_FOUND, "Not Found");
+  }
+
+  @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+  ResponseEntity<ApiError.Body> wrongMethod(HttpRequestMethodNotSupportedException e) {
+    return answer(
+        HttpStatus.METHOD_NOT_ALLOWED, "Method " + e.getMethod() + " is not allowed here");
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+  ResponseEntity<ApiError.Body> wrongContentType() {
+    return answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, RequestBodies.JSON_ONLY);
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+  ResponseEntity<ApiError.Body> notAcceptable() {
+    return answer(HttpStatus.NOT_ACCEPTABLE, "Only application/json answers are available");
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ResponseEntity<ApiError.Body> unreadableBody() {
+    return answer(HttpStatus.BAD_REQUEST, "The body is not valid JSON");
+  }
+
+  @ExceptionHandler({
+    MissingServletRequestParameterException.class,
+    MissingRequestHeaderException.class,
+    MethodArgumentTypeMismatchException.class
+  })
+  ResponseEntity<ApiError.Body> badParameter(Exception e) {
+    return answer(HttpStatus.BAD_REQUEST, "Invalid request: " + e.getMessage());
+  }
+
+  /** Business rejections from a domain, an activity or a workflow update. */
+  @ExceptionHandler({ApplicationFailure.class, io.temporal.client.WorkflowException.class})
+  ResponseEntity<ApiError.Body> rejected(RuntimeException e, HttpServletRequest request) {
+    Optional<ApplicationFailure> rejection = Rejection.in(e);
+    if (rejection.isEmpty()) {
+      return fault(e, request);
+    }
+    ApplicationFailure failure = rejection.get();
+    return answer(REJECTIONS.get(Rejection.of(failure)), failure.getOriginalMessage());
+  }
+
+  @ExceptionHandler({
+    WorkflowServiceException.class,
+    StatusRuntimeException.class,
+    MongoTimeoutException.class,
+    MongoSocketException.class
+  })
+  ResponseEntity<ApiError.Body> unavailable(Exception e, HttpServletRequest request) {
+    log.warn(
+        "{} {} could not reach a service: {}",
+        request.getMethod(),
+        request.getRequestURI(),
+        e.getMessage());
+    return answer(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable");
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ApiError.Body> fault(Exception e, HttpServletRequest request) {
+    log.error("{} {} failed", request.getMethod(), request.getRequestURI(), e);
+    return answer(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong");
+  }
+
+  static ResponseEntity<ApiError.Body> answer(HttpStatus status, String message) {
+    return ResponseEntity.status(status).body(ApiError.Body.of(message));
+  }
+}

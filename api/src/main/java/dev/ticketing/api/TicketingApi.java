@@ -1,0 +1,35 @@
+package dev.ticketing.api;
+
+import dev.ticketing.orders.OrdersConfiguration;
+import dev.ticketing.payments.PaymentsConfiguration;
+import dev.ticketing.store.DomainStore;
+import dev.ticketing.store.StoresHealth;
+import dev.ticketing.tickets.TicketsConfiguration;
+import dev.ticketing.users.UsersConfiguration;
+import java.util.List;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+@SpringBootApplication(scanBasePackages = "dev.ticketing")
+@EnableConfigurationProperties(SessionSettings.class)
+@Import({
+  UsersConfiguration.class,
+  TicketsConfiguration.class,
+  OrdersConfiguration.class,
+  PaymentsConfiguration.class
+})
+public class TicketingApi {
+
+  @Bean
+  HealthIndicator stores(List<DomainStore> stores) {
+    return new StoresHealth(stores);
+  }
+
+  public static void main(String[] args) {
+    SpringApplication.run(TicketingApi.class, args);
+  }
+}

@@ -1,0 +1,34 @@
+package dev.ticketing.orders.web;
+
+import dev.ticketing.workflows.orders.CancellationReason;
+import dev.ticketing.workflows.orders.Order;
+import dev.ticketing.workflows.orders.OrderStatus;
+import java.math.BigDecimal;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/** An order as the API shows it. */
+record OrderResponse(
+    String id,
+    String userId,
+    OrderStatus status,
+    Instant expiresAt,
+    long version,
+    TicketView ticket,
+    @Nullable CancellationReason cancellationReason) {
+
+  record TicketView(String id, String title, BigDecimal price, long version) {}
+
+  static OrderResponse of(Order order) {
+    Order.Ticket ticket = order.ticket();
+    return new OrderResponse(
+        order.id().value(),
+        order.userId().value(),
+        order.status(),
+        order.expiresAt(),
+        order.version(),
+        new TicketView(
+            ticket.id().value(), ticket.title(), ticket.price().amount(), ticket.version()),
+        order.cancellationReason());
+  }
+}

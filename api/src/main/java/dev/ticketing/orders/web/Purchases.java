@@ -1,0 +1,126 @@
+package dev.ticketing.orders.web;
+
+import dev.ticketing.api.ApiException;
+import dev.ticketing.api.CurrentUser;
+import dev.ticketing.orders.OrderSettings;
+import dev.ticketing.orders.Orders;
+import dev.ticketing.tickets.Ticket;
+import dev.ticketing.tickets.TicketStatus;
+import dev.ticketing.tickets.Tickets;
+import dev.ticketing.workflows.OrderId;
+import dev.ticketing.workflows.PaymentId;
+import dev.ticketing.workflows.TicketId;
+import dev.ticketing.workflows.UserId;
+import dev.ticketing.workflows.orders.Order;
+import dev.ticketing.workflows.orders.OrderStatus;
+import dev.ticketing.workflows.orders.Purchase;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import org.bson.types.ObjectId;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * A purchase as the API runs it: the order workflow decides, and this answers what it can from the
+ * stores first, so a buyer who can't have the ticket costs one read and no workflow.
+ */
+@Component
+public class Purchases {
+
+  private final Orders orders;
+  private final Tickets tickets;
+  private final OrderWorkflows workflows;
+  private final OrderSettings settings;
+
+  Purchases(Orders orders, Tickets tickets, OrderWorkflows workflows, OrderSettings settings) {
+    this.orders = orders;
+    this.tickets = tickets;
+    this.workflows = workflows;
+    this.settings = settings;
+  }
+
+  /** Reserves the ticket for a new order; a repeated Idempotency-Key answers the first order. */
+  Order start(UserId buyer, TicketId ticketId, @Nullable String idempotencyKey) {
+    OrderId orderId = idempotencyKey == null ? newOrderId() : keyedOrderId(buyer, idempotencyKey);
+    if (idempotencyKey != null) {
+      var earlier = orders.find(orderId.value());
+      if (earlier.isPresent()) {
+        if (!earlier.get().ticket().id().equals(ticketId)) {
+          throw ApiException.badRequest("Idempotency-Key was used with a different request");
+        }
+        return earlier.get();
+      }
+    }
+    Ticket ticket = tickets.find(ticketId.value()).orElseThrow(ApiException::notFound);
+    if (ticket.userId().equals(buyer)) {
+      throw ApiException.badRequest("You cannot buy your own ticket");
+    }
+    if (ticket.status() != TicketStatus.AVAILABLE && !orderId.equals(ticket.orderId())) {
+      throw ApiException.badRequest("Ticket is already reserved");
+    }
+    return workflows.reserve(new Purchase(orderId, buyer, ticketId, settings.expiration()));
+  }
+
+  /** The order, if the caller bought it: 404 for an unknown one, 401 for someone else's. */
+  public Order ownOrder(String id, CurrentUser caller) {
+    Order order = orders.find(id).orElseThrow(ApiException::notFound);
+    if (!order.userId().equals(caller.id())) {
+      throw ApiException.notAuthorized();
+    }
+    return order;
+  }
+
+  void cancel(Order order, UserId requester) {
+    refuseCancellingCompleted(order);
+    if (order.status() != OrderStatus.CANCELLED && !workflows.cancel(order.id(), requester)) {
+      refuseCancellingCompleted(reread(order));
+    }
+  }
+
+  public PaymentId pay(Order order, UserId buyer, String token) {
+    refuseUnpayable(order);
+    return workflows
+        .pay(order.id(), buyer, token)
+        .orElseThrow(() -> {
+          refuseUnpayable(reread(order));
+          return ApiException.badRequest("Order has already been paid");
+        });
+  }
+
+  private Order reread(Order order) {
+    return orders.find(order.id().value()).orElse(order);
+  }
+
+  private static void refuseCancellingCompleted(Order order) {
+    if (order.status() == OrderStatus.COMPLETE) {
+      throw ApiException.badRequest("Cannot cancel a completed order");
+    }
+  }
+
+  private static void refuseUnpayable(Order order) {
+    if (order.status() == OrderStatus.CANCELLED) {
+      throw ApiException.badRequest("Cannot pay for a cancelled order");
+    }
+    if (order.status() == OrderStatus.COMPLETE) {
+      throw ApiException.badRequest("Order has already been paid");
+    }
+  }
+
+  private static OrderId newOrderId() {
+    return new OrderId(new ObjectId().toHexString());
+  }
+
+  /** The order id a buyer's Idempotency-Key stands for, so every repeat reaches one workflow. */
+  private static OrderId keyedOrderId(UserId buyer, String key) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest((buyer.value() + ":" + key).getBytes(StandardCharsets.UTF_8));
+      return new OrderId(new ObjectId(Arrays.copyOf(digest, 12)).toHexString());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Every JDK has SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package dev.ticketing.payments.web;
+
+import dev.ticketing.api.ApiException;
+import dev.ticketing.payments.PaymentSettings;
+import dev.ticketing.payments.Payments;
+import dev.ticketing.payments.StripeWebhooks;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Stripe's webhook: on only with {@code STRIPE_WEBHOOK_SECRET}; each event acted on once. */
+@RestController
+class StripeWebhookController {
+
+  private final @Nullable StripeWebhooks webhooks;
+  private final Payments payments;
+  private final StripePayments stripePayments;
+
+  StripeWebhookController(
+      PaymentSettings settings, Payments payments, StripePayments stripePayments) {
+    PaymentSettings.Stripe stripe = settings.stripe();
+    this.webhooks = stripe.receivesWebhooks() ? new StripeWebhooks(stripe.webhookSecret()) : null;
+    this.payments = payments;
+    this.stripePayments = stripePayments;
+  }
+
+  @PostMapping("/api/payments/webhook")
+  Map<String, Boolean> receive(
+      @RequestBody(required = false) @Nullable String payload,
+      @RequestHeader(name = "Stripe-Signature", required = false) @Nullable String signature) {
+    if (webhooks == null) {
+      throw ApiException.notFound();
+    }
+    StripeWebhooks.Notification notification;
+    try {
+      notification =
+          webhooks.read(payload == null ? "" : payload, signature == null ? "" : signature);
+    } catch (StripeWebhooks.BadSignature e) {
+      throw ApiException.badRequest(e.getMessage());
+    }
+    if (payments.firstDelivery(notification.eventId())) {
+      try {
+        notification.payment().ifPresent(stripePayments::settle);
+      } catch (RuntimeException e) {
+        payments.forgetDelivery(notification.eventId());
+        throw e;
+      }
+    }
+    return Map.of("received", true);
+  }
+}

@@ -1,0 +1,28 @@
+package dev.ticketing.tickets.web;
+
+import dev.ticketing.tickets.Ticket;
+import dev.ticketing.tickets.TicketStatus;
+import java.math.BigDecimal;
+import org.jspecify.annotations.Nullable;
+
+/** A ticket as the API shows it. */
+public record TicketResponse(
+    String id,
+    String title,
+    BigDecimal price,
+    String userId,
+    long version,
+    @Nullable String orderId,
+    TicketStatus status) {
+
+  public static TicketResponse of(Ticket ticket) {
+    return new TicketResponse(
+        ticket.id().value(),
+        ticket.title(),
+        ticket.price().amount(),
+        ticket.userId().value(),
+        ticket.version(),
+        ticket.orderId() == null ? null : ticket.orderId().value(),
+        ticket.status());
+  }
+}

@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# Starts the whole system and watches over it until Ctrl-C or SIGTERM, which stop everything it started.
+# The Temporal dev server and FerretDB keep their data under .data/, so a second run finds the first's.
+# TEMPORAL_ADDRESS / MONGODB_URI pointing elsewhere are used instead of starting our own.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+DATA=$PWD/.data
+LOGS=$DATA/logs
+BIN=$PWD/.tools/bin
+API_PORT=${PORT:-8080}
+WORKERS_PORT=${WORKERS_PORT:-8081}
+TEMPORAL_PORT=7233
+UI_PORT=8233
+MONGO_PORT=27017
+JAVA=$(scripts/jdk.sh)/bin/java || exit 1
+mkdir -p "$LOGS" "$DATA/ferretdb"
+
+declare -A pid command log
+order=()
+
+say() { printf '%s\n' "$*"; }
+
+stop_all() {
+  trap - EXIT INT TERM
+  say "Stopping..."
+  for ((i = ${#order[@]} - 1; i >= 0; i--)); do
+    name=${order[i]}
+    kill -TERM "${pid[$name]}" 2>/dev/null
+  done
+  for name in "${order[@]}"; do
+    for _ in $(seq 1 300); do kill -0 "${pid[$name]}" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "${pid[$name]}" 2>/dev/null
+  done
+  say "Stopped."
+}
+trap stop_all EXIT
+trap 'exit 0' INT TERM
+
+port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+need_port() { # port, what needs it, how to avoid it
+  if port_taken "$1"; then
+    say "Port $1 is already in use, and $2 needs it. Stop whatever listens there ($3)."
+    exit 1
+  fi
+}
+
+start() { # name, log file, command...
+  local name=$1 file=$2
+  shift 2
+  command[$name]=$(printf '%q ' "$@")
+  log[$name]=$file
+  "$@" >>"$file" 2>&1 &
+  pid[$name]=$!
+  [[ " ${order[*]} " == *" $name "* ]] || order+=("$name")
+}
+
+wait_until() { # name, seconds, check command...
+  local name=$1 seconds=$2
+  shift 2
+  for _ in $(seq 1 $((seconds * 5))); do
+    "$@" >/dev/null 2>&1 && return 0
+    if ! kill -0 "${pid[$name]}" 2>/dev/null; then
+      say "$name exited while starting; the end of ${log[$name]}:"
+      tail -n 20 "${log[$name]}"
+      exit 1
+    fi
+    sleep 0.2
+  done
+  say "$name was not ready after ${seconds}s; see ${log[$name]}"
+  exit 1
+}
+
+healthy() { curl -fsS "http://127.0.0.1:$1/actuator/health/readiness"; }
+
+ui="(the Web UI of your Temporal at ${TEMPORAL_ADDRESS:-})"
+if [ -z "${TEMPORAL_ADDRESS:-}" ]; then
+  ui=http://localhost:$UI_PORT
+  need_port $TEMPORAL_PORT "the Temporal dev server" "or set TEMPORAL_ADDRESS to a running Temporal"
+  need_port $UI_PORT "the Temporal Web UI" "or set TEMPORAL_ADDRESS to a running Temporal"
+  start temporal "$LOGS/temporal.log" "$BIN/temporal" server start-dev \
+    --db-filename "$DATA/temporal.db" --ip 127.0.0.1 --port $TEMPORAL_PORT --ui-port $UI_PORT \
+    --log-level warn \
+    --search-attribute OrderStatus=Keyword --search-attribute TicketId=Keyword --search-attribute BuyerId=Keyword
+  export TEMPORAL_ADDRESS=127.0.0.1:$TEMPORAL_PORT
+  say "Starting the Temporal dev server..."
+  wait_until temporal 60 sh -c "'$BIN/temporal' operator search-attribute list --address $TEMPORAL_ADDRESS | grep -q OrderStatus"
+fi
+
+if [ -z "${MONGODB_URI:-}" ]; then
+  need_port $MONGO_PORT "FerretDB" "or set MONGODB_URI to a running MongoDB"
+  start ferretdb "$LOGS/ferretdb.log" "$BIN/ferretdb" --handler=sqlite --sqlite-url="file:$DATA/ferretdb/" \
+    --state-dir="$DATA/ferretdb" --listen-addr=127.0.0.1:$MONGO_PORT --debug-addr=- --telemetry=disable --log-level=warn
+  export MONGODB_URI=mongodb://127.0.0.1:$MONGO_PORT
+  say "Starting FerretDB..."
+  wait_until ferretdb 20 port_taken $MONGO_PORT
+fi
+
+need_port "$WORKERS_PORT" "the workers" "or set WORKERS_PORT"
+need_port "$API_PORT" "the API" "or set PORT"
+JVM=(-XX:+UseSerialGC -Xss512k -Xmx320m)
+say "Starting the workers and the API..."
+start workers "$LOGS/workers.log" env PORT="$WORKERS_PORT" "$JAVA" "${JVM[@]}" -jar workers/target/ticketing-workers.jar
+start api "$LOGS/api.log" env PORT="$API_PORT" "$JAVA" "${JVM[@]}" -jar api/target/ticketing-api.jar
+wait_until workers 90 healthy "$WORKERS_PORT"
+wait_until api 90 healthy "$API_PORT"
+
+cat <<EOF
+
+Ticketing is running.
+  Web client and API  http://localhost:$API_PORT  (health: /actuator/health)
+  Temporal Web UI     $ui
+  Workers health      http://localhost:$WORKERS_PORT/actuator/health
+  Logs                $LOGS/{$(IFS=,; echo "${order[*]}")}.log
+Press Ctrl-C to stop everything.
+
+EOF
+
+# Supervise: a process that dies is reported and started again.
+while true; do
+  wait -n 2>/dev/null
+  for name in "${order[@]}"; do
+    if ! kill -0 "${pid[$name]}" 2>/dev/null; then
+      say "$(date +%T) $name stopped unexpectedly (see ${log[$name]}); starting it again"
+      eval "start $name ${log[$name]} ${command[$name]}"
+    fi
+  done
+  sleep 1
+done

@@ -1,0 +1,86 @@
+package dev.ticketing.workers;
+
+import dev.ticketing.orders.OrderActivitiesImpl;
+import dev.ticketing.orders.Orders;
+import dev.ticketing.orders.OrdersConfiguration;
+import dev.ticketing.payments.PaymentActivitiesImpl;
+import dev.ticketing.payments.PaymentGateway;
+import dev.ticketing.payments.PaymentSettings;
+import dev.ticketing.payments.Payments;
+import dev.ticketing.payments.PaymentsConfiguration;
+import dev.ticketing.tickets.TicketActivitiesImpl;
+import dev.ticketing.tickets.Tickets;
+import dev.ticketing.tickets.TicketsConfiguration;
+import dev.ticketing.workflows.TaskQueues;
+import dev.ticketing.workflows.orders.OrderWorkflowImpl;
+import dev.ticketing.workflows.payments.RefundWorkflowImpl;
+import io.temporal.worker.Worker;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/** The three task queues; each, and its domain's database, exists only where it is served. */
+final class QueueWorkers {
+
+  private QueueWorkers() {}
+
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnQueue(TaskQueues.ORDERS)
+  @Import(OrdersConfiguration.class)
+  static class OrderQueue {
+    @Bean
+    QueueWorker orderWorker(Orders orders) {
+      return queue(
+          TaskQueues.ORDERS,
+          worker -> {
+            worker.registerWorkflowImplementationTypes(OrderWorkflowImpl.class);
+            worker.registerActivitiesImplementations(new OrderActivitiesImpl(orders));
+          });
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnQueue(TaskQueues.TICKETS)
+  @Import(TicketsConfiguration.class)
+  static class TicketQueue {
+    @Bean
+    QueueWorker ticketWorker(Tickets tickets) {
+      return queue(
+          TaskQueues.TICKETS,
+          worker -> worker.registerActivitiesImplementations(new TicketActivitiesImpl(tickets)));
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnQueue(TaskQueues.PAYMENTS)
+  @Import(PaymentsConfiguration.class)
+  static class PaymentQueue {
+    @Bean
+    QueueWorker paymentWorker(Payments payments, PaymentGateway gateway, PaymentSettings settings) {
+      var activities =
+          new PaymentActivitiesImpl(gateway, payments, settings.currency(), Clock.systemUTC());
+      return queue(
+          TaskQueues.PAYMENTS,
+          worker -> {
+            worker.registerWorkflowImplementationTypes(RefundWorkflowImpl.class);
+            worker.registerActivitiesImplementations(activities);
+          });
+    }
+  }
+
+  private static QueueWorker queue(
+      String taskQueue, java.util.function.Consumer<Worker> registration) {
+    return new QueueWorker() {
+      @Override
+      public String taskQueue() {
+        return taskQueue;
+      }
+
+      @Override
+      public void register(Worker worker) {
+        registration.accept(worker);
+      }
+    };
+  }
+}
