@@ -1,0 +1,224 @@
+package main
+
+import (
+	"fmt"
+	"net"
+	"net/url"
+	"regexp"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// app is one of the two deployables: its image, its Dockerfile and the environment it reads.
+type app struct {
+	name       string // "api" or "workers"
+	image      string // the skaffold artifact, also the image name in k8s/
+	dockerfile string
+	config     string          // the application.yml whose ${NAME} placeholders are the contract
+	reads      map[string]bool // nil when the config could not be read
+	port       int             // the default of ${PORT:...}
+}
+
+var (
+	// Task queues a workers process can serve, and the domain database each one touches.
+	queueDomains = map[string]string{"orders": "orders", "tickets": "tickets", "payments": "payments"}
+	domains      = []string{"users", "tickets", "orders", "payments"}
+	// Read by the JVM and by Spring itself rather than through a placeholder.
+	platformEnv = []string{"JAVA_TOOL_OPTIONS", "SPRING_PROFILES_ACTIVE"}
+	// The Secrets the original app consumed, by name, and the keys each may hand out.
+	appSecrets = map[string][]string{
+		"jwt-secret":    {"JWT_KEY"},
+		"stripe-secret": {"STRIPE_KEY", "STRIPE_WEBHOOK_SECRET"},
+	}
+	// Secrets of the infrastructure under k8s/temporal (Temporal's own PostgreSQL).
+	infraSecrets = map[string][]string{"temporal-postgresql": {"password"}}
+
+	placeholder = regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_]*)`)
+	portDefault = regexp.MustCompile(`\$\{PORT:(\d+)\}`)
+)
+
+func loadApps(r *report) []*app {
+	apps := []*app{
+		{name: "api", image: "ticketing-api", dockerfile: "api/Dockerfile", config: "api/src/main/resources/application.yml"},
+		{name: "workers", image: "ticketing-workers", dockerfile: "workers/Dockerfile", config: "workers/src/main/resources/application.yml"},
+	}
+	for _, a := range apps {
+		data, ok := r.read(a.config)
+		if !ok {
+			continue
+		}
+		a.reads = map[string]bool{}
+		for _, m := range placeholder.FindAllStringSubmatch(string(data), -1) {
+			a.reads[m[1]] = true
+		}
+		for _, name := range platformEnv {
+			a.reads[name] = true
+		}
+		if m := portDefault.FindStringSubmatch(string(data)); m != nil {
+			a.port, _ = strconv.Atoi(m[1])
+		} else {
+			r.addf(a.config, "no ${PORT:<default>} placeholder: the port the %s image exposes can't be checked", a.name)
+		}
+	}
+	return apps
+}
+
+func appByImage(apps []*app, image string) *app {
+	name, _, _ := strings.Cut(image, ":")
+	for _, a := range apps {
+		if a.image == name {
+			return a
+		}
+	}
+	return nil
+}
+
+// envVar is one environment variable a container sets: a literal value or a Secret's key.
+type envVar struct {
+	value       string
+	secret, key string
+	optional    bool
+	indirect    string // another kind of reference (configMapKeyRef, fieldRef...), not checkable
+}
+
+// mongoHosts tells whether host:port is a MongoDB the deployment defines.
+type mongoHosts func(host, port string) bool
+
+// checkAppEnv checks what one container or compose service of an app sets against what the app
+// reads, the Secrets it may use and what that deployable needs. It returns the task queues a
+// workers deployable serves.
+func checkAppEnv(r *report, file, who string, a *app, env map[string]envVar, mongo mongoHosts) []string {
+	if a.reads == nil {
+		return nil
+	}
+	for _, name := range sortedKeys(env) {
+		v := env[name]
+		if !a.reads[name] {
+			r.addf(file, "%s sets %s, which the %s app does not read (no ${%s} in %s)", who, name, a.name, name, a.config)
+		}
+		if v.indirect != "" {
+			r.addf(file, "%s takes %s from a %s; only literal values and the %s Secrets can be checked", who, name, v.indirect, strings.Join(sortedKeys(appSecrets), "/"))
+		}
+		if v.secret != "" {
+			keys, known := appSecrets[v.secret]
+			switch {
+			case !known:
+				r.addf(file, "%s takes %s from Secret %q; the app's Secrets are %s", who, name, v.secret, strings.Join(sortedKeys(appSecrets), ", "))
+			case !slices.Contains(keys, v.key):
+				r.addf(file, "%s takes %s from key %q of Secret %s, which holds %s", who, name, v.key, v.secret, strings.Join(keys, ", "))
+			case v.key != name:
+				r.addf(file, "%s sets %s from key %s of Secret %s: the key must match the variable", who, name, v.key, v.secret)
+			}
+		}
+	}
+	need := func(name, why string) {
+		v, ok := env[name]
+		if !ok || (v.value == "" && v.secret == "") {
+			r.addf(file, "%s does not set %s (%s)", who, name, why)
+		}
+	}
+	need("TEMPORAL_ADDRESS", "the Temporal frontend it connects to")
+	for _, name := range sortedKeys(env) {
+		if strings.HasSuffix(name, "_MONGODB_URI") || name == "MONGODB_URI" {
+			checkMongoURI(r, file, who, name, env[name].value, mongo)
+		}
+	}
+	switch a.name {
+	case "api":
+		need("JWT_KEY", "the prod profile refuses to start without it")
+		if v := env["JWT_KEY"]; v.secret != "" && v.secret != "jwt-secret" {
+			r.addf(file, "%s must take JWT_KEY from Secret jwt-secret", who)
+		}
+		if !slices.Contains(strings.Split(env["SPRING_PROFILES_ACTIVE"].value, ","), "prod") {
+			r.addf(file, "%s does not set SPRING_PROFILES_ACTIVE=prod", who)
+		}
+		for _, d := range domains {
+			need(strings.ToUpper(d)+"_MONGODB_URI", "the API reads every domain's store")
+		}
+		return nil
+	case "workers":
+		raw, ok := env["TICKETING_WORKER_QUEUES"]
+		if !ok || raw.value == "" {
+			r.addf(file, "%s does not set TICKETING_WORKER_QUEUES (the queue this deployment serves)", who)
+			return nil
+		}
+		var queues []string
+		for _, q := range strings.Split(raw.value, ",") {
+			q = strings.TrimSpace(q)
+			if _, valid := queueDomains[q]; !valid {
+				r.addf(file, "%s sets TICKETING_WORKER_QUEUES to %q: %q is not a task queue (%s)", who, raw.value, q, strings.Join(sortedKeys(queueDomains), ", "))
+				continue
+			}
+			queues = append(queues, q)
+		}
+		touched := map[string]bool{}
+		for _, q := range queues {
+			touched[queueDomains[q]] = true
+		}
+		for _, d := range domains {
+			name := strings.ToUpper(d) + "_MONGODB_URI"
+			_, set := env[name]
+			if touched[d] {
+				need(name, "its queue works on the "+d+" store")
+			} else if set {
+				r.addf(file, "%s sets %s but serves %s: a worker gets only its own domains' databases", who, name, strings.Join(queues, ","))
+			}
+		}
+		if _, set := env["MONGODB_URI"]; set {
+			r.addf(file, "%s sets MONGODB_URI, which opens every domain's database to it; set only the <DOMAIN>_MONGODB_URI it needs", who)
+		}
+		// Empty is allowed: the app then uses its offline sandbox gateway.
+		if _, set := env["STRIPE_KEY"]; touched["payments"] && !set {
+			r.addf(file, "%s does not set STRIPE_KEY (the payments activities charge through Stripe)", who)
+		}
+		return queues
+	}
+	return nil
+}
+
+// checkMongoURI checks that a domain's URI names a MongoDB the deployment defines and that
+// database.
+func checkMongoURI(r *report, file, who, name, raw string, mongo mongoHosts) {
+	if raw == "" {
+		return
+	}
+	u, err := url.Parse(raw)
+	if err != nil || u.Scheme != "mongodb" {
+		r.addf(file, "%s sets %s to %q, not a mongodb:// URI", who, name, raw)
+		return
+	}
+	host, port, err := net.SplitHostPort(u.Host)
+	if err != nil {
+		host, port = u.Host, "27017"
+	}
+	if !mongo(host, port) {
+		r.addf(file, "%s sets %s to %q, but nothing here serves MongoDB at %s:%s", who, name, raw, host, port)
+	}
+	if domain := strings.ToLower(strings.TrimSuffix(name, "_MONGODB_URI")); name != "MONGODB_URI" && u.Path != "/"+domain {
+		r.addf(file, "%s sets %s to %q: its path should name the %s database (/%s)", who, name, raw, domain, domain)
+	}
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// checkQueueCoverage reports task queues that no workers deployment serves.
+func checkQueueCoverage(r *report, file string, served map[string]bool) {
+	for _, q := range sortedKeys(queueDomains) {
+		if !served[q] {
+			r.addf(file, "no workers deployment serves the %s task queue", q)
+		}
+	}
+}
+
+func describe(kind, name string) string {
+	return fmt.Sprintf("%s/%s", kind, name)
+}

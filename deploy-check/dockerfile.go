@@ -1,0 +1,208 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/moby/buildkit/frontend/dockerfile/parser"
+)
+
+// A version of at least MAJOR.MINOR in a tag: 21.0.8_9-jre-noble, 3.9.11-eclipse-temurin-21,
+// 16.10 (PostgreSQL's full versions have two parts). A bare major (21, 8) is not a pin.
+var versionInTag = regexp.MustCompile(`(^|[^0-9.])\d+\.\d+`)
+
+// pinned tells why an image reference is not pinned to a version, or nil when it is.
+func pinned(ref string) error {
+	if ref == "" {
+		return fmt.Errorf("is empty")
+	}
+	if strings.Contains(ref, "@sha256:") {
+		return nil
+	}
+	name, tag := ref, ""
+	if i := strings.LastIndex(ref, ":"); i > strings.LastIndex(ref, "/") {
+		name, tag = ref[:i], ref[i+1:]
+	}
+	switch {
+	case strings.Contains(ref, "$"):
+		return fmt.Errorf("%s uses a variable the check can't resolve", ref)
+	case tag == "":
+		return fmt.Errorf("%s has no tag (that is :latest)", name)
+	case tag == "latest":
+		return fmt.Errorf("%s is on :latest", ref)
+	case !versionInTag.MatchString(tag):
+		return fmt.Errorf("%s: tag %q is not a full version (at least MAJOR.MINOR, or a digest)", ref, tag)
+	}
+	return nil
+}
+
+type stage struct {
+	name         string
+	line         int
+	user         string
+	healthcheck  string
+	exposes      []string
+	entrypoint   bool
+	javaToolOpts string
+}
+
+// checkDockerfile parses an app's Dockerfile with BuildKit's parser and checks its stages: pinned
+// bases, stage references that resolve, the Maven build of the app's module, and a final stage that
+// runs as a non-root user, has a HEALTHCHECK on the actuator liveness path, exposes the app's port
+// and sizes the JVM by the container's memory.
+func checkDockerfile(r *report, a *app) {
+	data, ok := r.read(a.dockerfile)
+	if !ok {
+		return
+	}
+	file := a.dockerfile
+	res, err := parser.Parse(bytes.NewReader(data))
+	if err != nil {
+		r.addf(file, "does not parse: %v", err)
+		return
+	}
+	for _, w := range res.Warnings {
+		r.addf(file, "parser warning: %s", w.Short)
+	}
+	globalArgs := map[string]string{}
+	var stages []*stage
+	builds := false
+	for _, n := range res.AST.Children {
+		args := nodeArgs(n)
+		instr := strings.ToLower(n.Value)
+		if instr != "from" && len(stages) == 0 {
+			if instr == "arg" {
+				for _, kv := range args {
+					k, v, _ := strings.Cut(kv, "=")
+					globalArgs[k] = v
+				}
+			}
+			continue
+		}
+		var cur *stage
+		if len(stages) > 0 {
+			cur = stages[len(stages)-1]
+		}
+		switch instr {
+		case "from":
+			if len(args) == 0 {
+				r.addf(file, "line %d: FROM without an image", n.StartLine)
+				continue
+			}
+			base := expandArgs(args[0], globalArgs)
+			if findStage(stages, base) == nil && base != "scratch" {
+				if err := pinned(base); err != nil {
+					r.addf(file, "line %d: FROM %s", n.StartLine, err)
+				}
+			}
+			s := &stage{line: n.StartLine, name: strconv.Itoa(len(stages))}
+			if len(args) == 3 && strings.EqualFold(args[1], "as") {
+				s.name = args[2]
+			}
+			stages = append(stages, s)
+		case "copy", "add":
+			for _, f := range n.Flags {
+				from, ok := strings.CutPrefix(f, "--from=")
+				if !ok {
+					continue
+				}
+				if findStage(stages[:len(stages)-1], from) != nil {
+					continue
+				}
+				if !strings.ContainsAny(from, ":/@") {
+					r.addf(file, "line %d: COPY --from=%s names no earlier stage", n.StartLine, from)
+				} else if err := pinned(from); err != nil {
+					r.addf(file, "line %d: COPY --from=%s", n.StartLine, err)
+				}
+			}
+		case "run":
+			if strings.Contains(n.Original, "mvn ") {
+				builds = true
+				if !strings.Contains(n.Original, "-pl "+a.name) || !strings.Contains(n.Original, "-am") {
+					r.addf(file, "line %d: the Maven build should build only %s and what it needs (-pl %s -am)", n.StartLine, a.name, a.name)
+				}
+			}
+		case "user":
+			cur.user = strings.Join(args, " ")
+		case "healthcheck":
+			cur.healthcheck = strings.Join(args, " ")
+		case "expose":
+			cur.exposes = append(cur.exposes, args...)
+		case "entrypoint", "cmd":
+			cur.entrypoint = true
+		case "env":
+			if strings.Contains(n.Original, "JAVA_TOOL_OPTIONS") {
+				cur.javaToolOpts = n.Original
+			}
+		}
+	}
+	if len(stages) == 0 {
+		r.addf(file, "has no FROM")
+		return
+	}
+	if !builds {
+		r.addf(file, "no stage runs the Maven build (mvn ... -pl %s -am)", a.name)
+	}
+	final := stages[len(stages)-1]
+	where := fmt.Sprintf("final stage (line %d)", final.line)
+	switch user, _, _ := strings.Cut(final.user, ":"); user {
+	case "":
+		r.addf(file, "%s has no USER: the container would run as root", where)
+	case "root", "0":
+		r.addf(file, "%s runs as USER %s", where, final.user)
+	}
+	switch {
+	case final.healthcheck == "" || strings.EqualFold(final.healthcheck, "NONE"):
+		r.addf(file, "%s has no HEALTHCHECK", where)
+	case !strings.Contains(final.healthcheck, "/actuator/health/liveness"):
+		r.addf(file, "%s: HEALTHCHECK does not hit /actuator/health/liveness", where)
+	}
+	if a.port != 0 && !exposes(final.exposes, a.port) {
+		r.addf(file, "%s: EXPOSE %s does not match the %s port %d", where, strings.Join(final.exposes, " "), a.name, a.port)
+	}
+	if !final.entrypoint {
+		r.addf(file, "%s has no ENTRYPOINT or CMD", where)
+	}
+	if !strings.Contains(final.javaToolOpts, "MaxRAMPercentage") {
+		r.addf(file, "%s does not size the heap by the container (JAVA_TOOL_OPTIONS with -XX:MaxRAMPercentage)", where)
+	}
+}
+
+// nodeArgs returns the words after an instruction (flags excluded).
+func nodeArgs(n *parser.Node) []string {
+	var out []string
+	for next := n.Next; next != nil; next = next.Next {
+		out = append(out, next.Value)
+	}
+	return out
+}
+
+func findStage(stages []*stage, ref string) *stage {
+	for _, s := range stages {
+		if strings.EqualFold(s.name, ref) {
+			return s
+		}
+	}
+	return nil
+}
+
+func expandArgs(s string, args map[string]string) string {
+	for k, v := range args {
+		if v != "" {
+			s = strings.NewReplacer("${"+k+"}", v, "$"+k, v).Replace(s)
+		}
+	}
+	return s
+}
+
+func exposes(ports []string, port int) bool {
+	for _, p := range ports {
+		if n, _, _ := strings.Cut(p, "/"); n == strconv.Itoa(port) {
+			return true
+		}
+	}
+	return false
+}
