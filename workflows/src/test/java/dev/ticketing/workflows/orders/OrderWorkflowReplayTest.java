@@ -1,0 +1,46 @@
+package dev.ticketing.workflows.orders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.testing.WorkflowReplayer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Replays the recorded histories (make histories) with today's workflow code: a change that would
+ * break an order already running fails here. Guard such a change with {@code Workflow.getVersion}.
+ */
+class OrderWorkflowReplayTest {
+
+  static final Path HISTORIES = Path.of("src/test/resources/histories");
+
+  @Test
+  void historiesAreRecorded() throws IOException {
+    assertThat(histories()).hasSizeGreaterThanOrEqualTo(10);
+  }
+
+  @TestFactory
+  Stream<DynamicTest> replaysEveryRecordedHistory() throws IOException {
+    return histories().stream()
+        .map(file ->
+            DynamicTest.dynamicTest(
+                file.getFileName().toString(),
+                () ->
+                    WorkflowReplayer.replayWorkflowExecution(
+                        WorkflowExecutionHistory.fromJson(Files.readString(file)),
+                        OrderWorkflowImpl.class)));
+  }
+
+  private static List<Path> histories() throws IOException {
+    try (Stream<Path> files = Files.list(HISTORIES)) {
+      return files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+    }
+  }
+}
