@@ -78,13 +78,17 @@ public final class VersionedStore<T> {
 
   /** Stores a new aggregate at version 0, or answers the one that already has its id. */
   public T create(T aggregate, String eventType) {
-    Object id = mapping.id(aggregate);
+    return add(aggregate, eventType).orElseGet(() -> find(mapping.id(aggregate)).orElseThrow());
+  }
+
+  /** Stores a new aggregate at version 0 and answers it; empty if one already has its id. */
+  public Optional<T> add(T aggregate, String eventType) {
     Event created = event(eventType, aggregate, 0);
     if (!events.append(created)) {
-      return find(id).orElseThrow();
+      return Optional.empty();
     }
     publish(created);
-    return mapping.fromDocument(created.state());
+    return Optional.of(mapping.fromDocument(created.state()));
   }
 
   /**
