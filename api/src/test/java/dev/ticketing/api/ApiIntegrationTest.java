@@ -62,6 +62,22 @@ public abstract class ApiIntegrationTest {
     return client;
   }
 
+  /** Lists a ticket for sale as {@code seller}; answers its id. */
+  protected static String sell(ApiClient seller, String price) {
+    var answer =
+        seller.post(
+            "/api/tickets", Map.of("title", "Concert " + UUID.randomUUID(), "price", price));
+    if (answer.status() != 201) {
+      throw new AssertionError("Could not list a ticket: " + answer);
+    }
+    return answer.text("id");
+  }
+
+  /** Starts an order for the ticket as {@code buyer}. */
+  protected static ApiClient.Answer order(ApiClient buyer, String ticketId) {
+    return buyer.post("/api/orders", Map.of("ticketId", ticketId));
+  }
+
   protected static String uniqueEmail() {
     return "user-" + UUID.randomUUID() + "@example.com";
   }

@@ -44,7 +44,11 @@ public final class BootJar implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + port);
   }
 
+  /** Starts the process, unless it is running. */
   public synchronized void start() {
+    if (process != null) {
+      return;
+    }
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = List.of(java, "-XX:+UseSerialGC", "-Xmx384m", "-jar", jar.toString());
     process =

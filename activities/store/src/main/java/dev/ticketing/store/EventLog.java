@@ -25,12 +25,16 @@ public final class EventLog {
   private static final Logger log = LoggerFactory.getLogger(EventLog.class);
   private static final long FEED_BYTES = 16L << 20;
 
+  private final DomainDatabase database;
   private final MongoCollection<Document> events;
   private final MongoCollection<Document> feed;
+  // Created on first use, so a process starts (and reports not ready) while its database is away.
+  private volatile boolean feedCreated;
 
   public EventLog(DomainDatabase database) {
-    events = database.collection("events");
-    feed = createFeed(database);
+    this.database = database;
+    this.events = database.collection("events");
+    this.feed = database.collection("feed");
   }
 
   /** Records the event unless one with its id exists; true if this call recorded it. */
@@ -54,6 +58,7 @@ public final class EventLog {
   /** Tells live readers; a fact missing here is still in {@code events}, so failure is logged. */
   void announce(Event event) {
     try {
+      createFeed();
       feed.insertOne(event.toDocument());
     } catch (MongoException e) {
       log.debug("Event {} not announced: {}", event.id(), e.getMessage());
@@ -62,6 +67,7 @@ public final class EventLog {
 
   /** The most recent announcements, oldest first. */
   public List<Event> recent(int limit) {
+    createFeed();
     List<Event> recent =
         feed.find()
             .sort(Sorts.descending("$natural"))
@@ -82,7 +88,11 @@ public final class EventLog {
         .toList();
   }
 
-  private static MongoCollection<Document> createFeed(DomainDatabase database) {
+  /** The feed is capped: an insert into a missing collection would make an unbounded one. */
+  private void createFeed() {
+    if (feedCreated) {
+      return;
+    }
     if (!database.collectionNames().contains("feed")) {
       try {
         database.createCollection(
@@ -91,6 +101,6 @@ public final class EventLog {
         log.debug("The feed was created meanwhile: {}", e.getMessage());
       }
     }
-    return database.collection("feed");
+    feedCreated = true;
   }
 }

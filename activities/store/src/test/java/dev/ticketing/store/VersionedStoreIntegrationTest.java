@@ -169,6 +169,21 @@ class VersionedStoreIntegrationTest {
         .containsExactly("SeatCreated", "SeatTaken");
   }
 
+  @Test
+  void aStoreOpensWhileItsServerIsAwayAndWorksOnceItAnswers(FerretDb ferretDb) {
+    String uri = ferretDb.uri("store_" + new ObjectId());
+    ferretDb.stop();
+    try (DomainDatabase away = DomainDatabase.open(uri, "unused")) {
+      var store = new VersionedStore<>(away, "seats", SEATS, new EventLog(away));
+      assertThat(away.ping()).isFalse();
+      ferretDb.start();
+      Seat seat = store.create(new Seat(new ObjectId(), 0, null, 0), "SeatCreated");
+      assertThat(store.find(seat.id())).contains(seat);
+    } finally {
+      ferretDb.start();
+    }
+  }
+
   private Document snapshot(Seat seat) {
     return database.collection("seats").find(Filters.eq("_id", seat.id())).first();
   }
