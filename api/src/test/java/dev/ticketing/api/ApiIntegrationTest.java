@@ -22,6 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class ApiIntegrationTest {
 
   public static final String JWT_KEY = "integration-tests-key-of-at-least-32-bytes";
+  public static final String WEBHOOK_SECRET = "whsec_integration";
 
   private static BootJar workers;
 
@@ -35,6 +36,7 @@ public abstract class ApiIntegrationTest {
     properties.add("spring.temporal.connection.target", LocalStack.temporal()::address);
     properties.add("ticketing.session.key", () -> JWT_KEY);
     properties.add("ticketing.users.password-strength", () -> 4);
+    properties.add("ticketing.payments.stripe.webhook-secret", () -> WEBHOOK_SECRET);
   }
 
   /** The workers process, started the first time a test needs orders to run. */
