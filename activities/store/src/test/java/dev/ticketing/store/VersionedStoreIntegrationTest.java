@@ -184,6 +184,20 @@ class VersionedStoreIntegrationTest {
     }
   }
 
+  @Test
+  void theServerFindsDocumentsByIdThroughItsIndexNotByScanning() {
+    Seat seat = seats.create(new Seat(new ObjectId(), 0, null, 0), "SeatCreated");
+
+    Document plan =
+        database.runCommand(
+            new Document(
+                "explain",
+                new Document("find", "events")
+                    .append("filter", new Document("_id", Event.id(seat.id(), 0)))));
+
+    assertThat(plan.toJson()).contains("USING INDEX");
+  }
+
   private Document snapshot(Seat seat) {
     return database.collection("seats").find(Filters.eq("_id", seat.id())).first();
   }
