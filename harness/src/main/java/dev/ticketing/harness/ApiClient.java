@@ -1,6 +1,7 @@
 package dev.ticketing.harness;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -83,6 +84,29 @@ public final class ApiClient {
 
   public Answer delete(String path) {
     return send("DELETE", path, null);
+  }
+
+  /** Opens the live event stream as this user, resuming after {@code lastEventId} if given. */
+  public EventStream events(@Nullable String lastEventId) {
+    var request =
+        HttpRequest.newBuilder(base.resolve("/api/events/stream"))
+            .header("Accept", "text/event-stream");
+    if (lastEventId != null) {
+      request.header("Last-Event-ID", lastEventId);
+    }
+    try {
+      HttpResponse<InputStream> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException("The event stream answered " + response.statusCode());
+      }
+      return new EventStream(response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException("The event stream could not be opened", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted", e);
+    }
   }
 
   /** Signs up a new user with this email, signed in from then on; answers the user. */

@@ -2,14 +2,18 @@ package dev.ticketing.store;
 
 import static com.mongodb.client.model.Filters.eq;
 
+import com.mongodb.CursorType;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.CreateCollectionOptions;
 import com.mongodb.client.model.Sorts;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -23,7 +27,8 @@ import org.slf4j.LoggerFactory;
 public final class EventLog {
 
   private static final Logger log = LoggerFactory.getLogger(EventLog.class);
-  private static final long FEED_BYTES = 16L << 20;
+  // Small, because FerretDB reads a feed from its start when a follower opens it.
+  private static final long FEED_BYTES = 4L << 20;
 
   private final DomainDatabase database;
   private final MongoCollection<Document> events;
@@ -75,6 +80,30 @@ public final class EventLog {
             .map(Event::from)
             .into(new ArrayList<>());
     return recent.reversed();
+  }
+
+  /**
+   * Hands {@code listener} every announcement, oldest first: those in the feed now, then each as it
+   * comes. Returns when the feed's cursor ends, and throws when the server is away; callers follow
+   * again after either, and so may be handed an event again. (FerretDB ends the cursor at once
+   * while the whole feed fits in the first batch.)
+   */
+  public void follow(Consumer<Event> listener) {
+    createFeed();
+    try (MongoCursor<Document> cursor =
+        feed.find()
+            .cursorType(CursorType.TailableAwait)
+            .maxAwaitTime(1, TimeUnit.SECONDS)
+            .cursor()) {
+      while (!Thread.currentThread().isInterrupted()) {
+        Document next = cursor.tryNext();
+        if (next != null) {
+          listener.accept(Event.from(next));
+        } else if (cursor.getServerCursor() == null) {
+          return;
+        }
+      }
+    }
   }
 
   /** Every event of one aggregate, oldest first; scans the log, so for checks, not requests. */

@@ -65,6 +65,11 @@ public final class VersionedStore<T> {
     return Optional.ofNullable(latest).map(mapping::fromDocument);
   }
 
+  /** The aggregate as an event of this store left it. */
+  public T stateAfter(Event event) {
+    return mapping.fromDocument(event.state());
+  }
+
   /** Snapshots matching a query; they may trail their events by a moment, so not for decisions. */
   public List<T> query(Bson filter, Bson sort, int skip, int limit) {
     return snapshots
