@@ -21,6 +21,7 @@ import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -110,6 +111,10 @@ public class ApiErrors {
         e.getMessage());
     return answer(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable");
   }
+
+  /** The browser went away in the middle of a stream: nobody is left to answer. */
+  @ExceptionHandler(AsyncRequestNotUsableException.class)
+  void browserGone() {}
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ApiError.Body> fault(Exception e, HttpServletRequest request) {

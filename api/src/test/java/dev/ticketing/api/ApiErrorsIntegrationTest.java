@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticketing.harness.ApiClient.Answer;
 import dev.ticketing.harness.LocalStack;
+import dev.ticketing.harness.Poll;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** Every error, from every layer, has the body {@code {"errors":[{"message":...}]}}. */
@@ -71,6 +73,11 @@ class ApiErrorsIntegrationTest extends ApiIntegrationTest {
     } finally {
       ferretDb.start();
     }
+    // Readiness pings every store, so each drops the connections the old server took with it.
+    Poll.until(
+        "the API is ready again",
+        Duration.ofSeconds(30),
+        () -> anonymous().get("/actuator/health/readiness").status() == 200);
     assertThat(anonymous().get("/api/tickets").status()).isEqualTo(200);
   }
 

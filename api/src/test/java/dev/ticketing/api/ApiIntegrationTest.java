@@ -60,7 +60,10 @@ public abstract class ApiIntegrationTest {
   /** A client signed in as a new user. */
   protected ApiClient signedUp() {
     ApiClient client = anonymous();
-    client.signUp(uniqueEmail());
+    var answer = client.signUp(uniqueEmail());
+    if (answer.status() != 201) {
+      throw new AssertionError("Could not sign up: " + answer);
+    }
     return client;
   }
 

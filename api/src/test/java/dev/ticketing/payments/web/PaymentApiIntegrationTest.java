@@ -149,7 +149,10 @@ class PaymentApiIntegrationTest extends ApiIntegrationTest {
         "the order is complete",
         Duration.ofSeconds(20),
         () -> "complete".equals(buyer.get("/api/orders/" + order).text("status")));
-    assertThat(anonymous().get("/api/tickets/" + ticket).text("status")).isEqualTo("sold");
+    Poll.until(
+        "the ticket is sold",
+        Duration.ofSeconds(20),
+        () -> "sold".equals(anonymous().get("/api/tickets/" + ticket).text("status")));
   }
 
   @Test
