@@ -1,0 +1,119 @@
+import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import type { Order, Ticket } from './types';
+
+// One EventSource for the whole app; pages subscribe to the kinds of events they show.
+
+export interface TicketEvent {
+  type: 'TicketCreated' | 'TicketUpdated' | 'TicketReserved' | 'TicketReleased' | 'TicketSold';
+  ticket: Ticket;
+}
+
+export interface OrderEvent {
+  type: 'OrderCreated' | 'OrderPaymentStarted' | 'OrderCompleted' | 'OrderCancelled' | 'OrderExpired';
+  order: Order;
+}
+
+export interface EventListeners {
+  ticket?: (event: TicketEvent) => void;
+  order?: (event: OrderEvent) => void;
+  /** Events may have been missed: re-fetch what the page shows. */
+  reset?: () => void;
+}
+
+interface Events {
+  subscribe: (listeners: EventListeners) => () => void;
+  live: boolean;
+}
+
+const STREAM = '/api/events/stream';
+const FIRST_RETRY_MS = 2_000;
+const MAX_RETRY_MS = 30_000;
+
+const EventsContext = createContext<Events>({ subscribe: () => () => {}, live: false });
+
+/**
+ * Keyed by the signed-in user (null: signed out, undefined: not known yet): the stream reconnects when the
+ * session cookie changes.
+ */
+export function EventsProvider({ userId, children }: { userId: string | null | undefined; children: ReactNode }) {
+  const listeners = useRef(new Set<EventListeners>());
+  const [live, setLive] = useState(false);
+  const [events] = useState(() => ({
+    subscribe(l: EventListeners) {
+      listeners.current.add(l);
+      return () => void listeners.current.delete(l);
+    },
+  }));
+
+  useEffect(() => {
+    if (userId === undefined || typeof EventSource === 'undefined') return;
+    const emit = <K extends keyof EventListeners>(kind: K, payload?: unknown) => {
+      for (const l of [...listeners.current]) (l[kind] as ((p?: unknown) => void) | undefined)?.(payload);
+    };
+    let source: EventSource | null = null;
+    let retryTimer: ReturnType<typeof setTimeout> | undefined;
+    let retryMs = FIRST_RETRY_MS;
+
+    const connect = () => {
+      const current = new EventSource(STREAM);
+      source = current;
+      let opened = false;
+      current.onopen = () => {
+        setLive(true);
+        retryMs = FIRST_RETRY_MS;
+        // A fresh connection (no Last-Event-ID) starts from now: whatever happened before it is unknown.
+        if (!opened) emit('reset');
+        opened = true;
+      };
+      current.addEventListener('ticket', (e) => dispatch(e, (data) => emit('ticket', data)));
+      current.addEventListener('order', (e) => dispatch(e, (data) => emit('order', data)));
+      current.addEventListener('reset', () => emit('reset'));
+      current.onerror = () => {
+        setLive(false);
+        // The browser retries network failures itself; an HTTP error closes the stream for good.
+        if (current.readyState !== EventSource.CLOSED) return;
+        current.close();
+        retryTimer = setTimeout(connect, retryMs);
+        retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
+      };
+    };
+    connect();
+    return () => {
+      clearTimeout(retryTimer);
+      source?.close();
+      setLive(false);
+    };
+  }, [userId]);
+
+  return <EventsContext.Provider value={{ ...events, live }}>{children}</EventsContext.Provider>;
+}
+
+function dispatch(event: Event, handle: (data: unknown) => void) {
+  try {
+    handle(JSON.parse((event as MessageEvent<string>).data));
+  } catch {
+    // A malformed event is skipped; the next reset re-fetches anyway.
+  }
+}
+
+/** Calls the latest handlers for every event, for as long as the component is mounted. */
+export function useServerEvents(handlers: EventListeners): void {
+  const { subscribe } = useContext(EventsContext);
+  const latest = useRef(handlers);
+  useEffect(() => {
+    latest.current = handlers;
+  });
+  useEffect(
+    () =>
+      subscribe({
+        ticket: (e) => latest.current.ticket?.(e),
+        order: (e) => latest.current.order?.(e),
+        reset: () => latest.current.reset?.(),
+      }),
+    [subscribe],
+  );
+}
+
+export function useLiveStatus(): boolean {
+  return useContext(EventsContext).live;
+}
