@@ -18,6 +18,14 @@ export class ApiError extends Error {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
 
+const unauthorizedListeners = new Set<() => void>();
+
+/** Called on every 401, so the session can find out whether the user is still signed in. */
+export function onUnauthorized(listener: () => void): () => void {
+  unauthorizedListeners.add(listener);
+  return () => void unauthorizedListeners.delete(listener);
+}
+
 export async function request<T>(
   method: Method,
   path: string,
@@ -40,6 +48,7 @@ export async function request<T>(
     throw new ApiError(0, [{ message: 'Cannot reach the server. Check your connection and try again.' }]);
   }
   const data: unknown = await readJson(response);
+  if (response.status === 401) unauthorizedListeners.forEach((l) => l());
   if (!response.ok) throw new ApiError(response.status, errorsOf(data, response.status));
   return data as T;
 }

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { request } from '../api/client';
+import { onUnauthorized, request } from '../api/client';
 import type { CurrentUser } from '../api/types';
 
 export interface Credentials {
@@ -23,12 +23,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let active = true;
-    request<{ currentUser: CurrentUser | null }>('GET', '/api/users/currentuser')
-      .then((r) => active && setUser(r.currentUser))
-      .catch(() => active && setUser(null))
-      .finally(() => active && setLoading(false));
+    const refresh = () =>
+      request<{ currentUser: CurrentUser | null }>('GET', '/api/users/currentuser')
+        .then((r) => active && setUser((u) => (u?.id === r.currentUser?.id ? u : r.currentUser)))
+        .catch(() => active && setUser(null))
+        .finally(() => active && setLoading(false));
+    void refresh();
+    // A 401 may mean the session ended (expired, or signed out in another tab).
+    const stop = onUnauthorized(() => void refresh());
     return () => {
       active = false;
+      stop();
     };
   }, []);
 
