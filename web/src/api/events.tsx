@@ -47,9 +47,8 @@ export function EventsProvider({ userId, children }: { userId: string | null | u
 
   useEffect(() => {
     if (userId === undefined || typeof EventSource === 'undefined') return;
-    const emit = <K extends keyof EventListeners>(kind: K, payload?: unknown) => {
-      for (const l of [...listeners.current]) (l[kind] as ((p?: unknown) => void) | undefined)?.(payload);
-    };
+    const each = (call: (l: EventListeners) => void) => [...listeners.current].forEach(call);
+    const reset = () => each((l) => l.reset?.());
     let source: EventSource | null = null;
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
     let retryMs = FIRST_RETRY_MS;
@@ -62,12 +61,18 @@ export function EventsProvider({ userId, children }: { userId: string | null | u
         setLive(true);
         retryMs = FIRST_RETRY_MS;
         // A fresh connection (no Last-Event-ID) starts from now: whatever happened before it is unknown.
-        if (!opened) emit('reset');
+        if (!opened) reset();
         opened = true;
       };
-      current.addEventListener('ticket', (e) => dispatch(e, (data) => emit('ticket', data)));
-      current.addEventListener('order', (e) => dispatch(e, (data) => emit('order', data)));
-      current.addEventListener('reset', () => emit('reset'));
+      current.addEventListener('ticket', (e) => {
+        const event = parse<TicketEvent>(e, 'ticket');
+        if (event) each((l) => l.ticket?.(event));
+      });
+      current.addEventListener('order', (e) => {
+        const event = parse<OrderEvent>(e, 'order');
+        if (event) each((l) => l.order?.(event));
+      });
+      current.addEventListener('reset', reset);
       current.onerror = () => {
         setLive(false);
         // The browser retries network failures itself; an HTTP error closes the stream for good.
@@ -88,11 +93,14 @@ export function EventsProvider({ userId, children }: { userId: string | null | u
   return <EventsContext.Provider value={{ ...events, live }}>{children}</EventsContext.Provider>;
 }
 
-function dispatch(event: Event, handle: (data: unknown) => void) {
+/** The event's data if it carries the named object with an id; anything else is skipped. */
+function parse<T>(event: Event, key: 'ticket' | 'order'): T | null {
   try {
-    handle(JSON.parse((event as MessageEvent<string>).data));
+    const data: unknown = JSON.parse((event as MessageEvent<string>).data);
+    const inner = (data as Record<string, { id?: unknown } | undefined> | null)?.[key];
+    return typeof inner?.id === 'string' ? (data as T) : null;
   } catch {
-    // A malformed event is skipped; the next reset re-fetches anyway.
+    return null;
   }
 }
 
