@@ -36,6 +36,9 @@ public final class FerretDb implements AutoCloseable {
 
   /** Starts the server again on the same port and data, after {@link #stop()}. */
   public synchronized void start() {
+    if (process != null) {
+      return;
+    }
     process =
         ExternalProcess.start(
                 "ferretdb",

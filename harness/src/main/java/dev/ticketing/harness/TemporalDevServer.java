@@ -45,7 +45,11 @@ public final class TemporalDevServer implements AutoCloseable {
     return "127.0.0.1:" + port;
   }
 
+  /** Starts the process, unless it is running. */
   public synchronized void start() {
+    if (process != null) {
+      return;
+    }
     List<String> command =
         new ArrayList<>(
             List.of(

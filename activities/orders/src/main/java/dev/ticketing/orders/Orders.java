@@ -5,6 +5,7 @@ import static com.mongodb.client.model.Filters.eq;
 import com.mongodb.client.model.Sorts;
 import dev.ticketing.store.DomainDatabase;
 import dev.ticketing.store.DomainStore;
+import dev.ticketing.store.Event;
 import dev.ticketing.store.EventLog;
 import dev.ticketing.store.VersionedStore;
 import dev.ticketing.workflows.OrderId;
@@ -61,6 +62,11 @@ public final class Orders implements DomainStore, AutoCloseable {
   public List<Order> ofBuyer(UserId buyer) {
     return store.query(
         eq("userId", buyer.value()), Sorts.ascending("createdAt", "_id"), 0, Integer.MAX_VALUE);
+  }
+
+  /** The order as one of its events left it. */
+  public Order orderAfter(Event event) {
+    return store.stateAfter(event);
   }
 
   public EventLog events() {

@@ -2,14 +2,18 @@ package dev.ticketing.store;
 
 import static com.mongodb.client.model.Filters.eq;
 
+import com.mongodb.CursorType;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.CreateCollectionOptions;
 import com.mongodb.client.model.Sorts;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -23,14 +27,19 @@ import org.slf4j.LoggerFactory;
 public final class EventLog {
 
   private static final Logger log = LoggerFactory.getLogger(EventLog.class);
-  private static final long FEED_BYTES = 16L << 20;
+  // Small, because FerretDB reads a feed from its start when a follower opens it.
+  private static final long FEED_BYTES = 4L << 20;
 
+  private final DomainDatabase database;
   private final MongoCollection<Document> events;
   private final MongoCollection<Document> feed;
+  // Created on first use, so a process starts (and reports not ready) while its database is away.
+  private volatile boolean feedCreated;
 
   public EventLog(DomainDatabase database) {
-    events = database.collection("events");
-    feed = createFeed(database);
+    this.database = database;
+    this.events = database.collection("events");
+    this.feed = database.collection("feed");
   }
 
   /** Records the event unless one with its id exists; true if this call recorded it. */
@@ -54,6 +63,7 @@ public final class EventLog {
   /** Tells live readers; a fact missing here is still in {@code events}, so failure is logged. */
   void announce(Event event) {
     try {
+      createFeed();
       feed.insertOne(event.toDocument());
     } catch (MongoException e) {
       log.debug("Event {} not announced: {}", event.id(), e.getMessage());
@@ -62,6 +72,7 @@ public final class EventLog {
 
   /** The most recent announcements, oldest first. */
   public List<Event> recent(int limit) {
+    createFeed();
     List<Event> recent =
         feed.find()
             .sort(Sorts.descending("$natural"))
@@ -69,6 +80,30 @@ public final class EventLog {
             .map(Event::from)
             .into(new ArrayList<>());
     return recent.reversed();
+  }
+
+  /**
+   * Hands {@code listener} every announcement, oldest first: those in the feed now, then each as it
+   * comes. Returns when the feed's cursor ends, and throws when the server is away; callers follow
+   * again after either, and so may be handed an event again. (FerretDB ends the cursor at once
+   * while the whole feed fits in the first batch.)
+   */
+  public void follow(Consumer<Event> listener) {
+    createFeed();
+    try (MongoCursor<Document> cursor =
+        feed.find()
+            .cursorType(CursorType.TailableAwait)
+            .maxAwaitTime(1, TimeUnit.SECONDS)
+            .cursor()) {
+      while (!Thread.currentThread().isInterrupted()) {
+        Document next = cursor.tryNext();
+        if (next != null) {
+          listener.accept(Event.from(next));
+        } else if (cursor.getServerCursor() == null) {
+          return;
+        }
+      }
+    }
   }
 
   /** Every event of one aggregate, oldest first; scans the log, so for checks, not requests. */
@@ -82,7 +117,11 @@ public final class EventLog {
         .toList();
   }
 
-  private static MongoCollection<Document> createFeed(DomainDatabase database) {
+  /** The feed is capped: an insert into a missing collection would make an unbounded one. */
+  private void createFeed() {
+    if (feedCreated) {
+      return;
+    }
     if (!database.collectionNames().contains("feed")) {
       try {
         database.createCollection(
@@ -91,6 +130,6 @@ public final class EventLog {
         log.debug("The feed was created meanwhile: {}", e.getMessage());
       }
     }
-    return database.collection("feed");
+    feedCreated = true;
   }
 }

@@ -65,6 +65,11 @@ public final class VersionedStore<T> {
     return Optional.ofNullable(latest).map(mapping::fromDocument);
   }
 
+  /** The aggregate as an event of this store left it. */
+  public T stateAfter(Event event) {
+    return mapping.fromDocument(event.state());
+  }
+
   /** Snapshots matching a query; they may trail their events by a moment, so not for decisions. */
   public List<T> query(Bson filter, Bson sort, int skip, int limit) {
     return snapshots
@@ -78,13 +83,17 @@ public final class VersionedStore<T> {
 
   /** Stores a new aggregate at version 0, or answers the one that already has its id. */
   public T create(T aggregate, String eventType) {
-    Object id = mapping.id(aggregate);
+    return add(aggregate, eventType).orElseGet(() -> find(mapping.id(aggregate)).orElseThrow());
+  }
+
+  /** Stores a new aggregate at version 0 and answers it; empty if one already has its id. */
+  public Optional<T> add(T aggregate, String eventType) {
     Event created = event(eventType, aggregate, 0);
     if (!events.append(created)) {
-      return find(id).orElseThrow();
+      return Optional.empty();
     }
     publish(created);
-    return mapping.fromDocument(created.state());
+    return Optional.of(mapping.fromDocument(created.state()));
   }
 
   /**

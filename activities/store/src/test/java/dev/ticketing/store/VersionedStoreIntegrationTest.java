@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.model.Filters;
 import dev.ticketing.harness.FerretDb;
 import dev.ticketing.harness.LocalStack;
+import dev.ticketing.harness.Poll;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -167,6 +169,62 @@ class VersionedStoreIntegrationTest {
         .filteredOn(e -> e.aggregateId().equals(seat.id().toString()))
         .extracting(Event::type)
         .containsExactly("SeatCreated", "SeatTaken");
+  }
+
+  @Test
+  void aStoreOpensWhileItsServerIsAwayAndWorksOnceItAnswers(FerretDb ferretDb) {
+    String uri = ferretDb.uri("store_" + new ObjectId());
+    ferretDb.stop();
+    try (DomainDatabase away = DomainDatabase.open(uri, "unused")) {
+      var store = new VersionedStore<>(away, "seats", SEATS, new EventLog(away));
+      assertThat(away.ping()).isFalse();
+      ferretDb.start();
+      Seat seat = store.create(new Seat(new ObjectId(), 0, null, 0), "SeatCreated");
+      assertThat(store.find(seat.id())).contains(seat);
+    } finally {
+      ferretDb.start();
+    }
+  }
+
+  @Test
+  void theServerFindsDocumentsByIdThroughItsIndexNotByScanning() {
+    Seat seat = seats.create(new Seat(new ObjectId(), 0, null, 0), "SeatCreated");
+
+    Document plan =
+        database.runCommand(
+            new Document(
+                "explain",
+                new Document("find", "events")
+                    .append("filter", new Document("_id", Event.id(seat.id(), 0)))));
+
+    assertThat(plan.toJson()).contains("USING INDEX");
+  }
+
+  @Test
+  void aFollowerHearsEveryAnnouncementAsItComes() throws Exception {
+    var heard = new java.util.concurrent.ConcurrentLinkedQueue<Event>();
+    Thread follower =
+        Thread.ofVirtual()
+            .start(() -> {
+              while (!Thread.currentThread().isInterrupted()) {
+                events.follow(heard::add);
+              }
+            });
+    try {
+      for (int i = 0; i < 150; i++) {
+        Seat seat = seats.create(new Seat(new ObjectId(), 0, null, 0), "SeatCreated");
+        seats.change(seat.id(), "SeatTaken", s -> s.takeFor("me"));
+      }
+
+      Poll.until(
+          "the follower heard all 300 events",
+          Duration.ofSeconds(20),
+          () -> heard.stream().map(Event::id).distinct().count() == 300);
+      assertThat(heard.stream().map(Event::type).distinct())
+          .containsExactly("SeatCreated", "SeatTaken");
+    } finally {
+      follower.interrupt();
+    }
   }
 
   private Document snapshot(Seat seat) {

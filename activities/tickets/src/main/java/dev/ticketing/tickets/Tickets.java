@@ -6,6 +6,7 @@ import static dev.ticketing.workflows.Rejection.NOT_FOUND;
 import com.mongodb.client.model.Sorts;
 import dev.ticketing.store.DomainDatabase;
 import dev.ticketing.store.DomainStore;
+import dev.ticketing.store.Event;
 import dev.ticketing.store.EventLog;
 import dev.ticketing.store.VersionedStore;
 import dev.ticketing.workflows.OrderId;
@@ -69,6 +70,11 @@ public final class Tickets implements DomainStore, AutoCloseable {
 
   public Ticket markSold(TicketId id, OrderId order) {
     return change(id, "TicketSold", t -> t.markSold(order));
+  }
+
+  /** The ticket as one of its events left it. */
+  public Ticket ticketAfter(Event event) {
+    return store.stateAfter(event);
   }
 
   public EventLog events() {

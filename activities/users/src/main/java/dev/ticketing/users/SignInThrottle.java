@@ -6,6 +6,7 @@ import dev.ticketing.store.VersionedStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -57,12 +58,11 @@ public final class SignInThrottle {
 
   public void failed(String email) {
     String key = User.key(email);
-    Instant now = clock.instant();
-    if (store.find(key).isEmpty()
-        && store.create(new Failures(key, 0, List.of(now)), "SignInFailed").times().contains(now)) {
-      return;
+    // Stored as a BSON date, so compared at the precision it is stored with.
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    if (store.add(new Failures(key, 0, List.of(now)), "SignInFailed").isEmpty()) {
+      store.change(key, "SignInFailed", failures -> failures.plus(now, window));
     }
-    store.change(key, "SignInFailed", failures -> failures.plus(now, window));
   }
 
   private static final class FailuresMapping implements VersionedStore.Mapping<Failures> {

@@ -129,6 +129,18 @@ class AccountsIntegrationTest {
   }
 
   @Test
+  void nineFailuresAtAClockFinerThanMillisecondsDoNotLock() {
+    clock.now = clock.now.plusNanos(123_456);
+    accounts.signUp("ada@example.com", "password123");
+    for (int i = 0; i < 9; i++) {
+      refusal(() -> accounts.signIn("ada@example.com", "wrong-password"));
+    }
+
+    assertThat(accounts.signIn("ada@example.com", "password123").email())
+        .isEqualTo("ada@example.com");
+  }
+
+  @Test
   void throttlesEmailsThatHaveNoAccountToo() {
     for (int i = 0; i < 10; i++) {
       refusal(() -> accounts.signIn("ghost@example.com", "whatever1"));

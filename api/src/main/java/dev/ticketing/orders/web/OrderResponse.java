@@ -8,7 +8,7 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /** An order as the API shows it. */
-record OrderResponse(
+public record OrderResponse(
     String id,
     String userId,
     OrderStatus status,
@@ -17,9 +17,9 @@ record OrderResponse(
     TicketView ticket,
     @Nullable CancellationReason cancellationReason) {
 
-  record TicketView(String id, String title, BigDecimal price, long version) {}
+  public record TicketView(String id, String title, BigDecimal price, long version) {}
 
-  static OrderResponse of(Order order) {
+  public static OrderResponse of(Order order) {
     Order.Ticket ticket = order.ticket();
     return new OrderResponse(
         order.id().value(),

@@ -1,0 +1,86 @@
+package dev.ticketing.api;
+
+import dev.ticketing.harness.ApiClient;
+import dev.ticketing.harness.BootJar;
+import dev.ticketing.harness.LocalStack;
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The API in this JVM, against a real FerretDB and Temporal dev server spawned for the test run;
+ * tests that buy something also get the workers jar as a process. Every test class extending this
+ * shares one application context, so one API.
+ */
+@SpringBootTest(
+    classes = TicketingApi.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class ApiIntegrationTest {
+
+  public static final String JWT_KEY = "integration-tests-key-of-at-least-32-bytes";
+  public static final String WEBHOOK_SECRET = "whsec_integration";
+
+  private static BootJar workers;
+
+  @LocalServerPort int port;
+
+  @DynamicPropertySource
+  static void stack(DynamicPropertyRegistry properties) {
+    for (String domain : new String[] {"users", "tickets", "orders", "payments"}) {
+      properties.add("ticketing." + domain + ".mongodb-uri", LocalStack.ferretDb()::uri);
+    }
+    properties.add("spring.temporal.connection.target", LocalStack.temporal()::address);
+    properties.add("ticketing.session.key", () -> JWT_KEY);
+    properties.add("ticketing.users.password-strength", () -> 4);
+    properties.add("ticketing.payments.stripe.webhook-secret", () -> WEBHOOK_SECRET);
+  }
+
+  /** The workers process, started the first time a test needs orders to run. */
+  protected static synchronized BootJar workers() {
+    if (workers == null) {
+      workers =
+          BootJar.launch(
+              "workers",
+              Map.of(
+                  "MONGODB_URI", LocalStack.ferretDb().uri(),
+                  "TEMPORAL_ADDRESS", LocalStack.temporal().address()));
+      Runtime.getRuntime().addShutdownHook(new Thread(workers::close));
+    }
+    return workers;
+  }
+
+  protected ApiClient anonymous() {
+    return new ApiClient(URI.create("http://127.0.0.1:" + port));
+  }
+
+  /** A client signed in as a new user. */
+  protected ApiClient signedUp() {
+    ApiClient client = anonymous();
+    client.signUp(uniqueEmail());
+    return client;
+  }
+
+  /** Lists a ticket for sale as {@code seller}; answers its id. */
+  protected static String sell(ApiClient seller, String price) {
+    var answer =
+        seller.post(
+            "/api/tickets", Map.of("title", "Concert " + UUID.randomUUID(), "price", price));
+    if (answer.status() != 201) {
+      throw new AssertionError("Could not list a ticket: " + answer);
+    }
+    return answer.text("id");
+  }
+
+  /** Starts an order for the ticket as {@code buyer}. */
+  protected static ApiClient.Answer order(ApiClient buyer, String ticketId) {
+    return buyer.post("/api/orders", Map.of("ticketId", ticketId));
+  }
+
+  protected static String uniqueEmail() {
+    return "user-" + UUID.randomUUID() + "@example.com";
+  }
+}

@@ -1,0 +1,96 @@
+package dev.ticketing.api;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/** The boundaries DESIGN.md draws, checked on the compiled classes of every module. */
+class ArchitectureTest {
+
+  static final List<String> DOMAINS = List.of("users", "tickets", "orders", "payments");
+  static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.ticketing");
+  }
+
+  @TestFactory
+  List<DynamicTest> aDomainNeverUsesAnotherDomain() {
+    return DOMAINS.stream()
+        .map(domain ->
+            DynamicTest.dynamicTest(
+                domain,
+                () ->
+                    noClasses()
+                        .that()
+                        .resideInAPackage("dev.ticketing." + domain)
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAnyPackage(
+                            DOMAINS.stream()
+                                .filter(other -> !other.equals(domain))
+                                .map(other -> "dev.ticketing." + other + "..")
+                                .toArray(String[]::new))
+                        .check(classes)))
+        .toList();
+  }
+
+  @Test
+  void workflowCodeDependsOnTheTemporalSdkAloneNeverOnSpringOrMongo() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.ticketing.workflows..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.springframework..",
+            "com.mongodb..",
+            "org.bson..",
+            "com.stripe..",
+            "dev.ticketing.store..")
+        .check(classes);
+  }
+
+  @Test
+  void workflowCodeReadsTimeAndRandomnessOnlyThroughTheWorkflow() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.ticketing.workflows..")
+        .should()
+        .callMethod(Instant.class, "now")
+        .orShould()
+        .callMethod(LocalDateTime.class, "now")
+        .orShould()
+        .callMethod(System.class, "currentTimeMillis")
+        .orShould()
+        .callMethod(UUID.class, "randomUUID")
+        .orShould()
+        .callMethod(Thread.class, "sleep", long.class)
+        .check(classes);
+  }
+
+  @Test
+  void domainsNeverReachTheWebLayer() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(DOMAINS.stream().map(d -> "dev.ticketing." + d).toArray(String[]::new))
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.ticketing.api..", "..web..", "jakarta.servlet..")
+        .check(classes);
+  }
+}

@@ -1,0 +1,196 @@
+package dev.ticketing.tickets.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ticketing.api.ApiIntegrationTest;
+import dev.ticketing.harness.ApiClient;
+import dev.ticketing.harness.ApiClient.Answer;
+import dev.ticketing.store.Event;
+import dev.ticketing.tickets.Tickets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class TicketApiIntegrationTest extends ApiIntegrationTest {
+
+  static final String TICKETS = "/api/tickets";
+
+  @Autowired Tickets tickets;
+
+  @Test
+  void listsATicketAtVersionZeroAndRecordsTicketCreated() {
+    ApiClient seller = signedUp();
+    String sellerId =
+        seller.get("/api/users/currentuser").body().path("currentUser").path("id").asString();
+
+    Answer created = seller.post(TICKETS, Map.of("title", "  Concert  ", "price", 19.99));
+
+    assertThat(created.status()).isEqualTo(201);
+    assertThat(created.text("title")).isEqualTo("Concert");
+    assertThat(created.body().path("price").decimalValue()).isEqualByComparingTo("19.99");
+    assertThat(created.text("userId")).isEqualTo(sellerId);
+    assertThat(created.body().path("version").asLong()).isZero();
+    assertThat(created.body().path("orderId").isNull()).isTrue();
+    assertThat(created.text("status")).isEqualTo("available");
+    assertThat(tickets.events().of(created.text("id")))
+        .extracting(Event::type)
+        .containsExactly("TicketCreated");
+  }
+
+  @Test
+  void acceptsAPriceAsANumericStringExactly() {
+    Answer created = signedUp().post(TICKETS, Map.of("title", "Match", "price", "20.10"));
+
+    assertThat(created.status()).isEqualTo(201);
+    assertThat(created.body().path("price").decimalValue()).isEqualByComparingTo("20.10");
+    assertThat(signedUp().post(TICKETS, Map.of("title", "Match", "price", 1000000)).status())
+        .isEqualTo(201);
+  }
+
+  @Test
+  void listingNeedsASignedInSeller() {
+    assertThat(anonymous().post(TICKETS, Map.of("title", "Concert", "price", 10)).errors())
+        .containsExactly("Not authorized");
+  }
+
+  @Test
+  void refusesBadTitlesAndPricesWithEveryFailedRule() {
+    ApiClient seller = signedUp();
+
+    assertThat(seller.post(TICKETS, Map.of("title", "   ", "price", 0)).errors())
+        .containsExactlyInAnyOrder("Title is required@title", "Price must be greater than 0@price");
+    assertThat(rejection(seller, "{\"title\": 42, \"price\": -1}"))
+        .containsExactlyInAnyOrder("Title is required@title", "Price must be greater than 0@price");
+    assertThat(rejection(seller, Map.of("title", "x".repeat(201), "price", 1.005)))
+        .containsExactlyInAnyOrder(
+            "Title must be at most 200 characters@title",
+            "Price must have at most 2 decimals@price");
+    assertThat(rejection(seller, Map.of("title", "Concert", "price", 1000000.01)))
+        .containsExactly("Price must be at most 1000000@price");
+    for (String price : List.of("true", "null", "\"NaN\"", "\"Infinity\"", "\"abc\"", "[1]")) {
+      assertThat(rejection(seller, "{\"title\":\"Concert\",\"price\":" + price + "}"))
+          .as(price)
+          .containsExactly("Price must be greater than 0@price");
+    }
+    assertThat(rejection(seller, "{\"title\":\"Concert\"}"))
+        .containsExactly("Price must be greater than 0@price");
+  }
+
+  @Test
+  void listsOnlyAvailableTicketsNewestFirstWithPaging() {
+    ApiClient seller = signedUp();
+    String older = sell(seller, "10");
+    String newer = sell(seller, "11");
+
+    List<String> firstTwo = ids(anonymous().get(TICKETS + "?limit=2"));
+    List<String> skipped = ids(anonymous().get(TICKETS + "?limit=1&offset=1"));
+
+    assertThat(firstTwo).containsExactly(newer, older);
+    assertThat(skipped).containsExactly(older);
+    assertThat(anonymous().get(TICKETS).body().valueStream())
+        .allSatisfy(t -> assertThat(t.path("status").asString()).isEqualTo("available"));
+  }
+
+  @Test
+  void refusesPagingValuesOutOfRangeWithoutClamping() {
+    for (String query :
+        List.of("limit=0", "limit=501", "limit=abc", "limit=-1", "limit=1.5", "limit=")) {
+      assertThat(anonymous().get(TICKETS + "?" + query).errors())
+          .as(query)
+          .containsExactly("Limit must be an integer from 1 to 500@limit");
+    }
+    assertThat(anonymous().get(TICKETS + "?offset=-1").errors())
+        .containsExactly("Offset must be an integer of 0 or more@offset");
+    assertThat(anonymous().get(TICKETS + "?limit=500&offset=0").status()).isEqualTo(200);
+  }
+
+  @Test
+  void showsATicketOrAnswers404ForAnyOtherId() {
+    String id = sell(signedUp(), "12.50");
+
+    Answer shown = anonymous().get(TICKETS + "/" + id);
+
+    assertThat(shown.status()).isEqualTo(200);
+    assertThat(shown.text("id")).isEqualTo(id);
+    assertThat(shown.headers().firstValue("ETag")).hasValue("\"0\"");
+    for (String other :
+        List.of(
+            "abc", "..%2F..", "0".repeat(200), "6b06ddcdcca1f3f6e6fea0d9", "%20", "%E2%82%AC")) {
+      assertThat(anonymous().get(TICKETS + "/" + other))
+          .as(other)
+          .satisfies(a -> assertThat(a.status()).isEqualTo(404))
+          .satisfies(a -> assertThat(a.errors()).containsExactly("Not Found"));
+    }
+  }
+
+  @Test
+  void theSellerEditsATicketBumpingItsVersionAndRecordingTicketUpdated() {
+    ApiClient seller = signedUp();
+    String id = sell(seller, "10");
+
+    Answer edited =
+        seller.put(
+            TICKETS + "/" + id, Map.of("title", "New title", "price", "15"), "If-Match", "\"0\"");
+
+    assertThat(edited.status()).isEqualTo(200);
+    assertThat(edited.text("title")).isEqualTo("New title");
+    assertThat(edited.body().path("price").decimalValue()).isEqualByComparingTo("15");
+    assertThat(edited.body().path("version").asLong()).isEqualTo(1);
+    assertThat(edited.headers().firstValue("ETag")).hasValue("\"1\"");
+    assertThat(
+            seller
+                .put(TICKETS + "/" + id, Map.of("title", "Again", "price", 16))
+                .body()
+                .path("version")
+                .asLong())
+        .isEqualTo(2);
+    assertThat(tickets.events().of(id))
+        .extracting(Event::type)
+        .containsExactly("TicketCreated", "TicketUpdated", "TicketUpdated");
+  }
+
+  @Test
+  void aStaleIfMatchIs409AndChangesNothing() {
+    ApiClient seller = signedUp();
+    String id = sell(seller, "10");
+    seller.put(TICKETS + "/" + id, Map.of("title", "First edit", "price", 11));
+
+    Answer stale =
+        seller.put(TICKETS + "/" + id, Map.of("title", "Lost", "price", 12), "If-Match", "\"0\"");
+
+    assertThat(stale.status()).isEqualTo(409);
+    assertThat(anonymous().get(TICKETS + "/" + id).text("title")).isEqualTo("First edit");
+    assertThat(
+            seller
+                .put(TICKETS + "/" + id, Map.of("title", "x", "price", 1), "If-Match", "3")
+                .errors())
+        .containsExactly("If-Match must be a quoted version, like \"3\"");
+  }
+
+  @Test
+  void onlyTheSellerEditsAndOnlyAKnownTicketWithAValidBody() {
+    ApiClient seller = signedUp();
+    String id = sell(seller, "10");
+    var edit = Map.of("title", "Mine now", "price", 1);
+
+    assertThat(signedUp().put(TICKETS + "/" + id, edit).status()).isEqualTo(401);
+    assertThat(anonymous().put(TICKETS + "/" + id, edit).status()).isEqualTo(401);
+    assertThat(seller.put(TICKETS + "/6b06ddcdcca1f3f6e6fea0d9", edit).status()).isEqualTo(404);
+    assertThat(seller.put(TICKETS + "/abc", edit).status()).isEqualTo(404);
+    assertThat(seller.put(TICKETS + "/" + id, Map.of("title", "", "price", 1)).errors())
+        .containsExactly("Title is required@title");
+    assertThat(anonymous().get(TICKETS + "/" + id).text("title")).startsWith("Concert");
+  }
+
+  private static List<String> rejection(ApiClient seller, Object body) {
+    Answer answer = seller.post(TICKETS, body);
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+    return answer.errors();
+  }
+
+  private static List<String> ids(Answer answer) {
+    assertThat(answer.status()).isEqualTo(200);
+    return answer.body().valueStream().map(t -> t.path("id").asString()).toList();
+  }
+}

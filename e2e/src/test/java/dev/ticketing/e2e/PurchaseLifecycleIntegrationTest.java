@@ -1,0 +1,150 @@
+package dev.ticketing.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ticketing.harness.ApiClient;
+import dev.ticketing.harness.ApiClient.Answer;
+import dev.ticketing.harness.Poll;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** Buying, paying and expiring through HTTP, with every process real and separate. */
+class PurchaseLifecycleIntegrationTest {
+
+  static final Duration EXPIRY_GRACE = Duration.ofSeconds(5);
+
+  final EndToEndStack stack = EndToEndStack.get();
+  final ApiClient seller = stack.newUser();
+  final ApiClient buyer = stack.newUser();
+
+  @Test
+  void aPurchasePaidWithTheTestCardSellsTheTicketForGood() {
+    String ticket = sell();
+    assertThat(listed()).contains(ticket);
+
+    Answer order = order(buyer, ticket);
+    assertThat(order.status()).as(order.toString()).isEqualTo(201);
+    assertThat(listed()).doesNotContain(ticket);
+    Answer paid = pay(order, "tok_visa");
+
+    assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
+    assertThat(status(order)).isEqualTo("complete");
+    assertThat(ticket(ticket).text("status")).isEqualTo("sold");
+    assertThat(order(stack.newUser(), ticket).errors())
+        .containsExactly("Ticket is already reserved");
+    Poll.until(
+        "the paid order's window has passed",
+        EndToEndStack.EXPIRATION.plusSeconds(10),
+        () -> Instant.now().isAfter(expiresAt(order).plusSeconds(1)));
+    assertThat(status(order)).isEqualTo("complete");
+    assertThat(ticket(ticket).text("status")).isEqualTo("sold");
+  }
+
+  @Test
+  void aDeclinedCardCancelsTheOrderAndListsTheTicketAgain() {
+    String ticket = sell();
+    Answer order = order(buyer, ticket);
+
+    Answer declined = pay(order, "tok_chargeDeclined");
+
+    assertThat(declined.status()).isEqualTo(402);
+    assertThat(declined.errors()).containsExactly("Your card was declined.");
+    assertThat(buyer.get("/api/orders/" + order.text("id")).text("cancellationReason"))
+        .isEqualTo("payment_failed");
+    assertThat(listed()).contains(ticket);
+  }
+
+  @Test
+  void anUnpaidOrderExpiresOnTimeAndTheTicketIsListedAgain() {
+    String ticket = sell();
+    Answer order = order(buyer, ticket);
+    Instant expiresAt = expiresAt(order);
+
+    Poll.until(
+        "the ticket is listed again", Duration.ofSeconds(30), () -> listed().contains(ticket));
+    Instant listedAgain = Instant.now();
+
+    assertThat(listedAgain).isBetween(expiresAt, expiresAt.plus(EXPIRY_GRACE));
+    Answer expired = buyer.get("/api/orders/" + order.text("id"));
+    assertThat(expired.text("status")).isEqualTo("cancelled");
+    assertThat(expired.text("cancellationReason")).isEqualTo("expired");
+  }
+
+  @Test
+  void ordersPendingWhileTheWorkersAreKilledStillExpire() {
+    List<Answer> pending = IntStream.range(0, 3).mapToObj(i -> order(buyer, sell())).toList();
+
+    stack.workers.kill();
+    stack.workers.start();
+
+    for (Answer order : pending) {
+      awaitExpiry(order);
+    }
+  }
+
+  @Test
+  void theTimerStillFiresAfterTheTemporalServerRestarts() {
+    Answer order = order(buyer, sell());
+
+    stack.temporal.stop();
+    stack.temporal.start();
+
+    awaitExpiry(order);
+  }
+
+  private void awaitExpiry(Answer order) {
+    String ticket = order.body().path("ticket").path("id").asString();
+    Poll.until(
+        "order " + order.text("id") + " expires",
+        Duration.ofSeconds(60),
+        () -> "cancelled".equals(status(order)));
+    assertThat(buyer.get("/api/orders/" + order.text("id")).text("cancellationReason"))
+        .isEqualTo("expired");
+    Poll.until(
+        "ticket " + ticket + " is released",
+        Duration.ofSeconds(30),
+        () -> "available".equals(ticket(ticket).text("status")));
+  }
+
+  private String sell() {
+    Answer ticket =
+        seller.post("/api/tickets", Map.of("title", "Show " + UUID.randomUUID(), "price", "42.00"));
+    assertThat(ticket.status()).as(ticket.toString()).isEqualTo(201);
+    return ticket.text("id");
+  }
+
+  private static Answer order(ApiClient client, String ticket) {
+    return client.post("/api/orders", Map.of("ticketId", ticket));
+  }
+
+  private Answer pay(Answer order, String token) {
+    return buyer.post("/api/payments", Map.of("orderId", order.text("id"), "token", token));
+  }
+
+  private String status(Answer order) {
+    return buyer.get("/api/orders/" + order.text("id")).text("status");
+  }
+
+  private Answer ticket(String id) {
+    return stack.anonymous().get("/api/tickets/" + id);
+  }
+
+  private List<String> listed() {
+    return stack
+        .anonymous()
+        .get("/api/tickets?limit=500")
+        .body()
+        .valueStream()
+        .map(t -> t.path("id").asString())
+        .toList();
+  }
+
+  private static Instant expiresAt(Answer order) {
+    return Instant.parse(order.text("expiresAt"));
+  }
+}
