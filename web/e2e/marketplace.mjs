@@ -232,7 +232,7 @@ async function main() {
 async function screenshotOpenPages() {
   for (const { page, who } of openPages) {
     if (page.isClosed()) continue;
-    await shot(page, `failure-${who.replace(/\W+/g, '-')}.png`).catch(() => {});
+    await shot(page, `failure-${who.replace(/\W+/g, '-').replace(/^-|-$/g, '')}.png`).catch(() => {});
   }
 }
 
