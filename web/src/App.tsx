@@ -1,0 +1,55 @@
+import { Link, Route, Routes } from 'react-router-dom';
+import { ConfigProvider } from './api/config';
+import { EventsProvider } from './api/events';
+import { Header } from './layout/Header';
+import { MyOrdersPage } from './orders/MyOrdersPage';
+import { OrderPage } from './orders/OrderPage';
+import { SellTicketPage } from './tickets/SellTicketPage';
+import { TicketListPage } from './tickets/TicketListPage';
+import { TicketPage } from './tickets/TicketPage';
+import { SignInPage } from './users/SignInPage';
+import { SignUpPage } from './users/SignUpPage';
+import { SessionProvider, useSession } from './users/session';
+
+export function App() {
+  return (
+    <ConfigProvider>
+      <SessionProvider>
+        <LiveApp />
+      </SessionProvider>
+    </ConfigProvider>
+  );
+}
+
+function LiveApp() {
+  const { user, loading } = useSession();
+  return (
+    <EventsProvider userId={loading ? undefined : (user?.id ?? null)}>
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
+      <Header />
+      <main id="main" tabIndex={-1}>
+        <Routes>
+          <Route path="/" element={<TicketListPage />} />
+          <Route path="/signup" element={<SignUpPage />} />
+          <Route path="/signin" element={<SignInPage />} />
+          <Route path="/tickets/new" element={<SellTicketPage />} />
+          <Route path="/tickets/:id" element={<TicketPage />} />
+          <Route path="/orders" element={<MyOrdersPage />} />
+          <Route path="/orders/:id" element={<OrderPage />} />
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+      </main>
+    </EventsProvider>
+  );
+}
+
+function NotFound() {
+  return (
+    <section className="narrow">
+      <h1>Page not found</h1>
+      <Link to="/">Back to the tickets</Link>
+    </section>
+  );
+}

@@ -1,0 +1,25 @@
+// Error messages from the API: field ones next to their control, the rest above the form.
+
+export function ErrorSummary({ messages }: { messages: string[] }) {
+  if (messages.length === 0) return null;
+  return (
+    <div className="error-summary" role="alert">
+      <ul>
+        {messages.map((m) => (
+          <li key={m}>{m}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function FieldErrors({ id, messages }: { id: string; messages: string[] }) {
+  if (messages.length === 0) return null;
+  return (
+    <ul className="field-errors" id={id}>
+      {messages.map((m) => (
+        <li key={m}>{m}</li>
+      ))}
+    </ul>
+  );
+}
