@@ -2,10 +2,13 @@ package dev.ticketing.api;
 
 import dev.ticketing.payments.PaymentSettings;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
@@ -22,9 +25,15 @@ class WebClient implements WebMvcConfigurer {
 
   @Override
   public void addResourceHandlers(ResourceHandlerRegistry registry) {
+    // Vite names every built asset after its content, so a browser may keep one for good.
+    registry
+        .addResourceHandler("/assets/**")
+        .addResourceLocations("classpath:/static/assets/")
+        .setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable());
     registry
         .addResourceHandler("/**")
         .addResourceLocations("classpath:/static/")
+        .setCacheControl(CacheControl.noCache())
         .resourceChain(true)
         .addResolver(new ClientRoutes());
   }
@@ -59,7 +68,8 @@ class WebClient implements WebMvcConfigurer {
     @GetMapping("/api/config")
     ClientConfig config() {
       String key = payments.stripe().publishableKey();
-      return new ClientConfig(key == null || key.isBlank() ? null : key, Instant.now());
+      Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+      return new ClientConfig(key == null || key.isBlank() ? null : key, now);
     }
   }
 }

@@ -19,6 +19,7 @@ final class Subscriber {
 
   static final int BACKLOG = 1_024;
   private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
+  private static final Duration RECONNECT = Duration.ofSeconds(2);
 
   private final SseEmitter emitter;
   private final @Nullable UserId user;
@@ -42,6 +43,8 @@ final class Subscriber {
   /** Writes queued events until the browser goes away or the stream is closed. */
   void run() {
     try {
+      // Sent at once, so the browser sees the stream open without waiting for the first event.
+      emitter.send(SseEmitter.event().reconnectTime(RECONNECT.toMillis()).comment("open"));
       while (open) {
         LiveEvent event = queue.poll(KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS);
         if (event == null) {
