@@ -3,16 +3,20 @@ SHELL := bash
 MVN := scripts/mvn
 GO := GOTOOLCHAIN=local GOFLAGS=-buildvcs=false go
 
-.PHONY: run test tools build format histories deploy-check clean
+.PHONY: run test tools chromium build format histories deploy-check clean
 
 run: tools build
 	@scripts/run.sh
 
-test: tools deploy-check
+test: tools chromium deploy-check
 	$(MVN) verify
 
 tools:
 	@scripts/tools.sh
+
+# The browser test drives Debian's Chromium: Playwright's own browser download does not work here.
+chromium:
+	@scripts/chromium.sh
 
 build:
 	$(MVN) -DskipTests -Dspotless.check.skip=true package

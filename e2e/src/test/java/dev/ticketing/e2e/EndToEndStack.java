@@ -6,13 +6,16 @@ import dev.ticketing.harness.FerretDb;
 import dev.ticketing.harness.LocalStack;
 import dev.ticketing.harness.TemporalDevServer;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
 /**
  * The whole system as it runs in production, once per test run: the built API and workers jars as
  * processes, a Temporal dev server whose history is a SQLite file (so it survives a restart), and
- * FerretDB. Orders expire after {@link #EXPIRATION}.
+ * FerretDB. Orders made through {@link #api} expire after {@link #EXPIRATION}; {@link
+ * #patientApi()}, on the same backend, gives the usual 15 minutes for what a person has to click
+ * through.
  */
 final class EndToEndStack {
 
@@ -24,20 +27,22 @@ final class EndToEndStack {
   final TemporalDevServer temporal = TemporalDevServer.launchPersistent();
   final BootJar workers;
   final BootJar api;
+  private BootJar patientApi;
 
   private EndToEndStack() {
-    var backend = Map.of("MONGODB_URI", ferretDb.uri(), "TEMPORAL_ADDRESS", temporal.address());
-    workers = BootJar.launch("workers", backend);
-    var apiEnvironment = new java.util.HashMap<>(backend);
-    apiEnvironment.put("TICKETING_ORDERS_EXPIRATION", EXPIRATION.toString());
-    api = BootJar.launch("api", apiEnvironment);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(() -> {
-              api.close();
-              workers.close();
-              temporal.close();
-            }));
+    workers = BootJar.launch("workers", backend());
+    api = launchApi(EXPIRATION);
+    Runtime.getRuntime().addShutdownHook(new Thread(this::close));
+  }
+
+  /**
+   * An API whose orders hold their ticket for 15 minutes, started the first time it is asked for.
+   */
+  synchronized BootJar patientApi() {
+    if (patientApi == null) {
+      patientApi = launchApi(Duration.ofMinutes(15));
+    }
+    return patientApi;
   }
 
   static synchronized EndToEndStack get() {
@@ -58,5 +63,26 @@ final class EndToEndStack {
 
   ApiClient anonymous() {
     return new ApiClient(api.uri());
+  }
+
+  private Map<String, String> backend() {
+    return Map.of("MONGODB_URI", ferretDb.uri(), "TEMPORAL_ADDRESS", temporal.address());
+  }
+
+  /** Both APIs sign sessions with one key, as replicas do, so a session works on either. */
+  private BootJar launchApi(Duration expiration) {
+    var environment = new HashMap<>(backend());
+    environment.put("TICKETING_ORDERS_EXPIRATION", expiration.toString());
+    environment.put("JWT_KEY", "end-to-end-tests-key-of-at-least-32-bytes");
+    return BootJar.launch("api", environment);
+  }
+
+  private synchronized void close() {
+    if (patientApi != null) {
+      patientApi.close();
+    }
+    api.close();
+    workers.close();
+    temporal.close();
   }
 }
