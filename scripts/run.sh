@@ -23,6 +23,8 @@ say() { printf '%s\n' "$*"; }
 
 stop_all() {
   trap - EXIT INT TERM
+  trap '' PIPE # whatever printed our output may be gone already (Ctrl-C reaches it too)
+  [ ${#order[@]} -eq 0 ] && return
   say "Stopping..."
   for ((i = ${#order[@]} - 1; i >= 0; i--)); do
     name=${order[i]}
@@ -73,6 +75,13 @@ wait_until() { # name, seconds, check command...
 }
 
 healthy() { curl -fsS "http://127.0.0.1:$1/actuator/health/readiness"; }
+
+# A local session key kept with the data, so sessions outlive a restart as the users do.
+if [ -z "${JWT_KEY:-}" ]; then
+  [ -s "$DATA/jwt-key" ] || (umask 077 && head -c 48 /dev/urandom | base64 >"$DATA/jwt-key")
+  JWT_KEY=$(cat "$DATA/jwt-key")
+  export JWT_KEY
+fi
 
 ui="(the Web UI of your Temporal at ${TEMPORAL_ADDRESS:-})"
 if [ -z "${TEMPORAL_ADDRESS:-}" ]; then
