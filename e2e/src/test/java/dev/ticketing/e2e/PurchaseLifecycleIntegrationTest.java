@@ -97,6 +97,22 @@ class PurchaseLifecycleIntegrationTest {
     awaitExpiry(order);
   }
 
+  @Test
+  void theApiAndTheWorkersReportHealthAndTemporalMetrics() {
+    order(buyer, sell());
+
+    for (var process : List.of(stack.api, stack.workers)) {
+      var client = new ApiClient(process.uri());
+      assertThat(client.get("/actuator/health/liveness").text("status")).isEqualTo("UP");
+      assertThat(client.get("/actuator/health/readiness").text("status")).isEqualTo("UP");
+    }
+    Poll.until(
+        "the workers report Temporal's workflow task metrics",
+        Duration.ofSeconds(30),
+        () -> metrics(stack.workers).contains("temporal_workflow_task_execution_latency"));
+    assertThat(metrics(stack.api)).contains("temporal_request");
+  }
+
   private void awaitExpiry(Answer order) {
     String ticket = order.body().path("ticket").path("id").asString();
     Poll.until(
@@ -142,6 +158,22 @@ class PurchaseLifecycleIntegrationTest {
         .valueStream()
         .map(t -> t.path("id").asString())
         .toList();
+  }
+
+  private static String metrics(dev.ticketing.harness.BootJar process) {
+    try {
+      var request =
+          java.net.http.HttpRequest.newBuilder(process.uri().resolve("/actuator/prometheus"))
+              .build();
+      return java.net.http.HttpClient.newHttpClient()
+          .send(request, java.net.http.HttpResponse.BodyHandlers.ofString())
+          .body();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
   }
 
   private static Instant expiresAt(Answer order) {
