@@ -285,6 +285,21 @@ func TestReportsBrokenInputs(t *testing.T) {
 		{"an app that stops reading a variable the manifests set", func(t *testing.T, dir string) {
 			edit(t, dir, "workers/src/main/resources/application.yml", "${TICKETING_WORKER_QUEUES:", "${WORKER_QUEUES:")
 		}, "sets TICKETING_WORKER_QUEUES, which the workers app does not read"},
+		{"a setting the API reads that k8s/ does not set", func(t *testing.T, dir string) {
+			edit(t, dir, "k8s/api.yaml", "            - name: STRIPE_PUBLISHABLE_KEY\n", "            - name: STRIPE_PUBLISHABLE_KEYS\n")
+		}, "k8s: the api app reads ${STRIPE_PUBLISHABLE_KEY}"},
+		{"a setting the API reads that compose does not set", func(t *testing.T, dir string) {
+			edit(t, dir, composeFile, "      STRIPE_PUBLISHABLE_KEY: ${STRIPE_PUBLISHABLE_KEY:-}\n", "")
+		}, "docker-compose.temporal.yml: the api app reads ${STRIPE_PUBLISHABLE_KEY}"},
+		{"a setting compose may default but k8s/ may not", func(t *testing.T, dir string) {
+			edit(t, dir, "k8s/api.yaml", "            - name: SESSION_SECURE_COOKIE\n              value: \"true\"\n", "")
+		}, "k8s: the api app reads ${SESSION_SECURE_COOKIE}"},
+		{"a new setting no deployment has decided on", func(t *testing.T, dir string) {
+			edit(t, dir, "workers/src/main/resources/application.yml", "ticketing:\n", "ticketing:\n  retention: ${TICKETING_RETENTION:P30D}\n")
+		}, "the workers app reads ${TICKETING_RETENTION}"},
+		{".env.example without STRIPE_PUBLISHABLE_KEY", func(t *testing.T, dir string) {
+			edit(t, dir, ".env.example", "STRIPE_PUBLISHABLE_KEY=", "STRIPE_PK=")
+		}, ".env.example: does not list STRIPE_PUBLISHABLE_KEY"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
