@@ -15,6 +15,7 @@ const repoRoot = ".."
 var inputs = []string{
 	"api/Dockerfile", "workers/Dockerfile", ".dockerignore", ".env.example", composeFile, skaffoldFile,
 	"api/src/main/resources/application.yml", "workers/src/main/resources/application.yml",
+	"README.md",
 }
 
 func copyInputs(t *testing.T) string {
@@ -209,6 +210,13 @@ func TestReportsBrokenInputs(t *testing.T) {
 		{"Job that restarts Always", func(t *testing.T, dir string) {
 			edit(t, dir, "k8s/temporal/search-attributes-job.yaml", "restartPolicy: OnFailure", "restartPolicy: Always")
 		}, "a Job's restartPolicy must be OnFailure or Never"},
+
+		{"a comment that sends the reader to a file that does not exist", func(t *testing.T, dir string) {
+			edit(t, dir, "k8s/hpa.yaml", "(README.md", "(docs/deploy-and-operate.md")
+		}, "k8s/hpa.yaml: line 3 names docs/deploy-and-operate.md, which does not exist"},
+		{"a manifest path that was renamed", func(t *testing.T, dir string) {
+			edit(t, dir, "k8s/temporal/values.yaml", "kubectl apply -f k8s/temporal/postgresql.yaml", "kubectl apply -f k8s/temporal/postgres.yaml")
+		}, "names k8s/temporal/postgres.yaml, which does not exist"},
 
 		// Helm values.
 		{"Helm values with a removed sub-chart", func(t *testing.T, dir string) {
