@@ -18,6 +18,7 @@ type app struct {
 	dockerfile string
 	config     string          // the application.yml whose ${NAME} placeholders are the contract
 	reads      map[string]bool // nil when the config could not be read
+	settings   []string        // the ${NAME} placeholders alone, sorted: what a deployment decides on
 	port       int             // the default of ${PORT:...}
 }
 
@@ -30,7 +31,22 @@ var (
 	// The Secrets the original app consumed, by name, and the keys each may hand out.
 	appSecrets = map[string][]string{
 		"jwt-secret":    {"JWT_KEY"},
-		"stripe-secret": {"STRIPE_KEY", "STRIPE_WEBHOOK_SECRET"},
+		"stripe-secret": {"STRIPE_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_PUBLISHABLE_KEY"},
+	}
+	// Settings a deployment may leave unset because the app's default is the right value there, and
+	// why. Every other ${NAME} an app reads must be set by the deployment, so that a setting added to
+	// an application.yml gets decided on for compose and Kubernetes instead of silently defaulting.
+	defaultedEnv = map[string]string{
+		"PORT":                        "the images EXPOSE, probe and publish the apps' default ports",
+		"MONGODB_URI":                 "each domain gets its own <DOMAIN>_MONGODB_URI instead",
+		"STRIPE_API_BASE":             "only tests point the Stripe client elsewhere (stripe-mock)",
+		"SESSION_LIFETIME":            "24 hours is the contract's session length (docs/API.md)",
+		"TICKETING_ORDERS_EXPIRATION": "15 minutes is the product's rule; only tests shorten it",
+		"PAYMENTS_CURRENCY":           "usd; amounts are cents of a 2-decimal price, so another currency is a product change, not a setting",
+	}
+	// The same, for docker-compose.temporal.yml alone.
+	composeDefaultedEnv = map[string]string{
+		"SESSION_SECURE_COOKIE": "compose serves plain http://localhost:8080, where a Secure cookie is not sent back",
 	}
 	// Secrets of the infrastructure under k8s/temporal (Temporal's own PostgreSQL).
 	infraSecrets = map[string][]string{"temporal-postgresql": {"password"}}
@@ -51,8 +67,12 @@ func loadApps(r *report) []*app {
 		}
 		a.reads = map[string]bool{}
 		for _, m := range placeholder.FindAllStringSubmatch(string(data), -1) {
+			if !a.reads[m[1]] {
+				a.settings = append(a.settings, m[1])
+			}
 			a.reads[m[1]] = true
 		}
+		sort.Strings(a.settings)
 		for _, name := range platformEnv {
 			a.reads[name] = true
 		}
@@ -208,6 +228,21 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// checkSettingsCoverage reports a setting an app reads that none of its containers or services in one
+// deployment sets, unless the app's default is known to be right there.
+func checkSettingsCoverage(r *report, file, where string, a *app, set map[string]bool, defaulted ...map[string]string) {
+	for _, name := range a.settings {
+		known := set[name]
+		for _, d := range defaulted {
+			_, ok := d[name]
+			known = known || ok
+		}
+		if !known {
+			r.addf(file, "the %s app reads ${%s} (%s), which no %s %s sets; set it there, or add it to deploy-check's defaultedEnv with why the default is right", a.name, name, a.config, a.name, where)
+		}
+	}
 }
 
 // checkQueueCoverage reports task queues that no workers deployment serves.

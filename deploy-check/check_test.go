@@ -15,6 +15,7 @@ const repoRoot = ".."
 var inputs = []string{
 	"api/Dockerfile", "workers/Dockerfile", ".dockerignore", ".env.example", composeFile, skaffoldFile,
 	"api/src/main/resources/application.yml", "workers/src/main/resources/application.yml",
+	"README.md",
 }
 
 func copyInputs(t *testing.T) string {
@@ -210,6 +211,13 @@ func TestReportsBrokenInputs(t *testing.T) {
 			edit(t, dir, "k8s/temporal/search-attributes-job.yaml", "restartPolicy: OnFailure", "restartPolicy: Always")
 		}, "a Job's restartPolicy must be OnFailure or Never"},
 
+		{"a comment that sends the reader to a file that does not exist", func(t *testing.T, dir string) {
+			edit(t, dir, "k8s/hpa.yaml", "(README.md", "(docs/deploy-and-operate.md")
+		}, "k8s/hpa.yaml: line 3 names docs/deploy-and-operate.md, which does not exist"},
+		{"a manifest path that was renamed", func(t *testing.T, dir string) {
+			edit(t, dir, "k8s/temporal/values.yaml", "kubectl apply -f k8s/temporal/postgresql.yaml", "kubectl apply -f k8s/temporal/postgres.yaml")
+		}, "names k8s/temporal/postgres.yaml, which does not exist"},
+
 		// Helm values.
 		{"Helm values with a removed sub-chart", func(t *testing.T, dir string) {
 			appendTo(t, dir, "k8s/temporal/values.yaml", "elasticsearch:\n  enabled: false\n")
@@ -285,6 +293,21 @@ func TestReportsBrokenInputs(t *testing.T) {
 		{"an app that stops reading a variable the manifests set", func(t *testing.T, dir string) {
 			edit(t, dir, "workers/src/main/resources/application.yml", "${TICKETING_WORKER_QUEUES:", "${WORKER_QUEUES:")
 		}, "sets TICKETING_WORKER_QUEUES, which the workers app does not read"},
+		{"a setting the API reads that k8s/ does not set", func(t *testing.T, dir string) {
+			edit(t, dir, "k8s/api.yaml", "            - name: STRIPE_PUBLISHABLE_KEY\n", "            - name: STRIPE_PUBLISHABLE_KEYS\n")
+		}, "k8s: the api app reads ${STRIPE_PUBLISHABLE_KEY}"},
+		{"a setting the API reads that compose does not set", func(t *testing.T, dir string) {
+			edit(t, dir, composeFile, "      STRIPE_PUBLISHABLE_KEY: ${STRIPE_PUBLISHABLE_KEY:-}\n", "")
+		}, "docker-compose.temporal.yml: the api app reads ${STRIPE_PUBLISHABLE_KEY}"},
+		{"a setting compose may default but k8s/ may not", func(t *testing.T, dir string) {
+			edit(t, dir, "k8s/api.yaml", "            - name: SESSION_SECURE_COOKIE\n              value: \"true\"\n", "")
+		}, "k8s: the api app reads ${SESSION_SECURE_COOKIE}"},
+		{"a new setting no deployment has decided on", func(t *testing.T, dir string) {
+			edit(t, dir, "workers/src/main/resources/application.yml", "ticketing:\n", "ticketing:\n  retention: ${TICKETING_RETENTION:P30D}\n")
+		}, "the workers app reads ${TICKETING_RETENTION}"},
+		{".env.example without STRIPE_PUBLISHABLE_KEY", func(t *testing.T, dir string) {
+			edit(t, dir, ".env.example", "STRIPE_PUBLISHABLE_KEY=", "STRIPE_PK=")
+		}, ".env.example: does not list STRIPE_PUBLISHABLE_KEY"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -23,7 +23,7 @@ func checkCompose(r *report, apps []*app) {
 		return
 	}
 	r.files = append(r.files, ".env.example")
-	for _, name := range []string{"JWT_KEY", "STRIPE_KEY", "STRIPE_WEBHOOK_SECRET"} {
+	for _, name := range []string{"JWT_KEY", "STRIPE_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_PUBLISHABLE_KEY"} {
 		if _, ok := env[name]; !ok {
 			r.addf(".env.example", "does not list %s", name)
 		}
@@ -45,6 +45,7 @@ func checkCompose(r *report, apps []*app) {
 	}
 	served := map[string]bool{}
 	hasWorkers := false
+	setBy := map[*app]map[string]bool{}
 	for _, name := range sortedKeys(project.Services) {
 		svc := project.Services[name]
 		who := "service " + name
@@ -61,8 +62,12 @@ func checkCompose(r *report, apps []*app) {
 			continue
 		}
 		vars := map[string]envVar{}
+		if setBy[a] == nil {
+			setBy[a] = map[string]bool{}
+		}
 		for k, v := range svc.Environment {
 			vars[k] = envVar{value: deref(v)}
+			setBy[a][k] = true
 		}
 		mongo := func(host, port string) bool {
 			dep, ok := project.Services[host]
@@ -82,6 +87,11 @@ func checkCompose(r *report, apps []*app) {
 	}
 	if hasWorkers {
 		checkQueueCoverage(r, composeFile, served)
+	}
+	for _, a := range apps {
+		if set, deployed := setBy[a]; deployed {
+			checkSettingsCoverage(r, composeFile, "service of it", a, set, defaultedEnv, composeDefaultedEnv)
+		}
 	}
 }
 

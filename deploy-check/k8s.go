@@ -191,6 +191,7 @@ func checkSelector(r *report, o object, sel *metav1.LabelSelector, podLabels map
 func checkManifests(r *report, m *manifests, apps []*app) {
 	served := map[string]bool{}
 	workersFile := ""
+	setBy := map[*app]map[string]bool{}
 	for _, w := range m.workloads {
 		checkPod(r, m, w)
 		for _, c := range w.pod.Containers {
@@ -201,6 +202,12 @@ func checkManifests(r *report, m *manifests, apps []*app) {
 			who := w.String() + " container " + c.Name
 			checkAppContainer(r, w, c, a)
 			env := podEnv(r, w, c)
+			if setBy[a] == nil {
+				setBy[a] = map[string]bool{}
+			}
+			for name := range env {
+				setBy[a][name] = true
+			}
 			for _, q := range checkAppEnv(r, w.file, who, a, env, m.serviceHasPort) {
 				served[q] = true
 			}
@@ -213,6 +220,11 @@ func checkManifests(r *report, m *manifests, apps []*app) {
 		workersFile = "k8s"
 	}
 	checkQueueCoverage(r, workersFile, served)
+	for _, a := range apps {
+		if set, deployed := setBy[a]; deployed {
+			checkSettingsCoverage(r, "k8s", "container in k8s/", a, set, defaultedEnv)
+		}
+	}
 	for _, name := range sortedKeys(m.services) {
 		checkService(r, m, m.serviceAt[name], name, m.services[name])
 	}

@@ -51,6 +51,7 @@ func run(root string) *report {
 	checkSkaffold(r, m, apps)
 	checkCompose(r, apps)
 	checkRootFiles(r)
+	checkReferences(r)
 	sort.Strings(r.problems)
 	return r
 }
