@@ -28,6 +28,7 @@ import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -83,9 +84,15 @@ public class OrderWorkflowImpl implements OrderWorkflow {
       }
       Workflow.await(() -> closed && Workflow.isEveryHandlerFinished());
     } catch (CanceledFailure operatorCancel) {
-      if (!order().status().isClosed() && !charging) {
-        close(CancellationReason.CANCELLED);
-      }
+      // A charge in flight decides first: money taken completes the order, a decline closes it.
+      Workflow.newDetachedCancellationScope(
+              () -> {
+                Workflow.await(() -> !charging);
+                if (!order().status().isClosed()) {
+                  close(CancellationReason.CANCELLED);
+                }
+              })
+          .run();
       throw operatorCancel;
     }
   }
@@ -114,6 +121,17 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     Order payable = ensurePayable(request.buyerId());
     charging = true;
     try {
+      var paid = new ArrayList<PaymentId>(1);
+      Workflow.newDetachedCancellationScope(() -> paid.add(charge(payable, request.token()))).run();
+      return paid.getFirst();
+    } finally {
+      charging = false;
+    }
+  }
+
+  /** Charges once and completes the order, or closes it; nothing cancels it half way. */
+  private PaymentId charge(Order payable, String token) {
+    try {
       order = orders.startPayment(payable.id());
       upsertStatus();
       String idempotencyKey = payable.id() + "-charge-" + ++chargeAttempts;
@@ -124,7 +142,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
                   payable.ticket().id(),
                   payable.userId(),
                   payable.ticket().price(),
-                  request.token(),
+                  token,
                   idempotencyKey));
       complete(charge.paymentId(), charge.paymentIntentId());
       return charge.paymentId();
@@ -133,8 +151,6 @@ public class OrderWorkflowImpl implements OrderWorkflow {
           Rejection.in(failure).orElseGet(() -> UNAVAILABLE.failure("Service unavailable"));
       close(CancellationReason.PAYMENT_FAILED);
       throw Rejection.copy(reason);
-    } finally {
-      charging = false;
     }
   }
 
@@ -173,7 +189,9 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         && payment.amount() == order.ticket().price().cents()) {
       charging = true;
       try {
-        complete(settlements.record(payment), payment.paymentIntentId());
+        Workflow.newDetachedCancellationScope(
+                () -> complete(settlements.record(payment), payment.paymentIntentId()))
+            .run();
       } finally {
         charging = false;
       }

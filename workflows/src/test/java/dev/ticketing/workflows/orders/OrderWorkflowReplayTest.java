@@ -23,7 +23,7 @@ class OrderWorkflowReplayTest {
 
   @Test
   void historiesAreRecorded() throws IOException {
-    assertThat(histories()).hasSizeGreaterThanOrEqualTo(10);
+    assertThat(histories()).hasSizeGreaterThanOrEqualTo(20);
   }
 
   @TestFactory

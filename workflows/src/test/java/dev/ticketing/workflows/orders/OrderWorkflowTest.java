@@ -361,6 +361,48 @@ class OrderWorkflowTest {
     assertThat(tickets.holder(TICKET)).isNull();
   }
 
+  @Test
+  void operatorCancellationDuringAChargeWaitsForItsOutcome() throws Exception {
+    reserve(ORDER, BUYER, TICKET, WINDOW);
+    var charge = new CountDownLatch(1);
+    payments.inFlight = charge;
+    var paying =
+        WorkflowClient.startUpdate(
+            workflow(ORDER)::pay, new PayRequest(BUYER, "tok_visa"), accepted());
+    while (payments.charges.isEmpty()) {
+      Thread.onSpinWait();
+    }
+
+    client.newUntypedWorkflowStub(OrderWorkflow.workflowId(ORDER)).cancel();
+    charge.countDown();
+
+    assertThat(paying.getResult()).isNotNull();
+    assertThat(catchThrowable(() -> awaitEnd(ORDER))).hasRootCauseInstanceOf(CanceledFailure.class);
+    assertThat(orders.get(ORDER).status()).isEqualTo(COMPLETE);
+    assertThat(tickets.sold(TICKET)).isTrue();
+  }
+
+  @Test
+  void operatorCancellationDuringADeclinedChargeReleasesTheTicket() throws Exception {
+    reserve(ORDER, BUYER, TICKET, WINDOW);
+    var charge = new CountDownLatch(1);
+    payments.inFlight = charge;
+    var paying =
+        WorkflowClient.startUpdate(
+            workflow(ORDER)::pay, new PayRequest(BUYER, "tok_chargeDeclined"), accepted());
+    while (payments.charges.isEmpty()) {
+      Thread.onSpinWait();
+    }
+
+    client.newUntypedWorkflowStub(OrderWorkflow.workflowId(ORDER)).cancel();
+    charge.countDown();
+
+    assertThat(rejection(paying::getResult).getType()).isEqualTo("PAYMENT_DECLINED");
+    assertThat(catchThrowable(() -> awaitEnd(ORDER))).hasRootCauseInstanceOf(CanceledFailure.class);
+    assertThat(orders.get(ORDER).cancellationReason()).isEqualTo(CancellationReason.PAYMENT_FAILED);
+    assertThat(tickets.holder(TICKET)).isNull();
+  }
+
   private Order reserve(OrderId id, UserId buyer, TicketId ticket, Duration window) {
     var purchase = new Purchase(id, buyer, ticket, window);
     OrderWorkflow workflow =
