@@ -1,5 +1,6 @@
 package dev.ticketing.orders.web;
 
+import dev.ticketing.api.ApiError;
 import dev.ticketing.api.ApiException;
 import dev.ticketing.api.CurrentUser;
 import dev.ticketing.orders.OrderSettings;
@@ -18,8 +19,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.List;
 import org.bson.types.ObjectId;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -75,7 +78,8 @@ public class Purchases {
   void cancel(Order order, UserId requester) {
     refuseCancellingCompleted(order);
     if (order.status() != OrderStatus.CANCELLED && !workflows.cancel(order.id(), requester)) {
-      refuseCancellingCompleted(reread(order));
+      Order now = closedSinceRead(order, "Order cannot be cancelled now");
+      refuseCancellingCompleted(now);
     }
   }
 
@@ -84,13 +88,21 @@ public class Purchases {
     return workflows
         .pay(order.id(), buyer, token)
         .orElseThrow(() -> {
-          refuseUnpayable(reread(order));
+          refuseUnpayable(closedSinceRead(order, "Order cannot be paid now"));
           return ApiException.badRequest("Order has already been paid");
         });
   }
 
-  private Order reread(Order order) {
-    return orders.find(order.id().value()).orElse(order);
+  /**
+   * The order as stored now that its workflow has ended. Still open, it is one an operator ended by
+   * hand (terminate runs no compensation): nothing here can change it any more.
+   */
+  private Order closedSinceRead(Order order, String refusal) {
+    Order now = orders.find(order.id().value()).orElse(order);
+    if (!now.status().isClosed()) {
+      throw new ApiException(HttpStatus.CONFLICT, List.of(ApiError.of(refusal)));
+    }
+    return now;
   }
 
   private static void refuseCancellingCompleted(Order order) {

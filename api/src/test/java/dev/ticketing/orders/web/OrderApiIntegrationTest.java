@@ -8,6 +8,7 @@ import dev.ticketing.harness.ApiClient.Answer;
 import dev.ticketing.orders.Orders;
 import dev.ticketing.store.Event;
 import dev.ticketing.tickets.Tickets;
+import io.temporal.client.WorkflowClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,6 +23,7 @@ class OrderApiIntegrationTest extends ApiIntegrationTest {
 
   @Autowired Orders orders;
   @Autowired Tickets tickets;
+  @Autowired WorkflowClient temporal;
 
   @BeforeAll
   static void startWorkers() {
@@ -161,6 +163,20 @@ class OrderApiIntegrationTest extends ApiIntegrationTest {
     assertThat(seller.put("/api/tickets/" + ticket, edit).errors())
         .containsExactly("Cannot edit a reserved ticket");
     assertThat(anonymous().get("/api/tickets/" + ticket).text("status")).isEqualTo("sold");
+  }
+
+  @Test
+  void anOrderWhoseWorkflowAnOperatorTerminatedIsNeitherCancelledNorPaidSilently() {
+    ApiClient buyer = signedUp();
+    String order = order(buyer, sell(signedUp(), "10")).text("id");
+    temporal.newUntypedWorkflowStub("order-" + order).terminate("operator");
+
+    assertThat(buyer.delete(ORDERS + "/" + order))
+        .satisfies(a -> assertThat(a.status()).isEqualTo(409))
+        .satisfies(a -> assertThat(a.errors()).containsExactly("Order cannot be cancelled now"));
+    assertThat(buyer.post("/api/payments", Map.of("orderId", order, "token", "tok_visa")).errors())
+        .containsExactly("Order cannot be paid now");
+    assertThat(buyer.get(ORDERS + "/" + order).text("status")).isEqualTo("created");
   }
 
   private static Answer keyed(ApiClient buyer, String ticket, String key) {
