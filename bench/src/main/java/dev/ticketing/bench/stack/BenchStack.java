@@ -1,0 +1,204 @@
+package dev.ticketing.bench.stack;
+
+import dev.ticketing.harness.FerretDb;
+import dev.ticketing.harness.TemporalDevServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The whole system on free ports: FerretDB, the Temporal dev server on a SQLite file, the workers
+ * and the API from their jars. Or, when {@code BENCH_API_URL} is set, a stack someone else runs
+ * (then {@code TEMPORAL_ADDRESS} and {@code MONGODB_URI} say where its servers are).
+ */
+public final class BenchStack implements AutoCloseable {
+
+  private final URI api;
+  private final String temporalAddress;
+  private final String mongoUri;
+  private final @Nullable Duration expiration;
+  private final @Nullable Launched launched;
+
+  private BenchStack(
+      URI api,
+      String temporalAddress,
+      String mongoUri,
+      @Nullable Duration expiration,
+      @Nullable Launched launched) {
+    this.api = api;
+    this.temporalAddress = temporalAddress;
+    this.mongoUri = mongoUri;
+    this.expiration = expiration;
+    this.launched = launched;
+  }
+
+  /** The stack named by the environment if there is one, else one of our own. */
+  public static BenchStack fromEnvironmentOrLaunch(Duration expiration) {
+    String api = System.getenv("BENCH_API_URL");
+    if (api == null || api.isBlank()) {
+      return launch(expiration);
+    }
+    return new BenchStack(
+        URI.create(api),
+        System.getenv().getOrDefault("TEMPORAL_ADDRESS", "localhost:7233"),
+        System.getenv().getOrDefault("MONGODB_URI", "mongodb://localhost:27017"),
+        null,
+        null);
+  }
+
+  /** Starts every process; orders expire after {@code expiration}. */
+  public static BenchStack launch(Duration expiration) {
+    Path directory = workDirectory();
+    System.out.println("Starting FerretDB and the Temporal dev server (SQLite file)...");
+    FerretDb ferretDb = FerretDb.launch();
+    TemporalDevServer temporal = TemporalDevServer.launchPersistent();
+    Map<String, String> environment = new HashMap<>();
+    environment.put("TEMPORAL_ADDRESS", temporal.address());
+    environment.put("MONGODB_URI", ferretDb.uri());
+    environment.put("TICKETING_ORDERS_EXPIRATION", expiration.toString());
+    environment.put("JWT_KEY", "bench-" + System.nanoTime() + "-a-key-of-at-least-32-bytes");
+    // Sign-ups are setup, not what is measured: the cheapest bcrypt keeps 1,000 of them quick.
+    environment.put("TICKETING_USERS_PASSWORDSTRENGTH", "4");
+    environment.put("LOGGING_LEVEL_ROOT", "WARN");
+    Path root = repository();
+    var workers =
+        new JavaService(
+            "workers",
+            root.resolve("workers/target/ticketing-workers.jar"),
+            directory,
+            environment);
+    var api =
+        new JavaService(
+            "api", root.resolve("api/target/ticketing-api.jar"), directory, environment);
+    System.out.println("Starting the workers and the API (logs in " + directory + ")...");
+    workers.start();
+    api.start();
+    workers.awaitReady();
+    api.awaitReady();
+    var launched = new Launched(ferretDb, temporal, workers, api, directory);
+    return new BenchStack(api.uri(), temporal.address(), ferretDb.uri(), expiration, launched);
+  }
+
+  public URI api() {
+    return api;
+  }
+
+  public String temporalAddress() {
+    return temporalAddress;
+  }
+
+  public String mongoUri() {
+    return mongoUri;
+  }
+
+  /** How long orders hold their ticket, when we started the stack and so know it. */
+  public @Nullable Duration expiration() {
+    return expiration;
+  }
+
+  public boolean isOurs() {
+    return launched != null;
+  }
+
+  public OptionalLong apiPid() {
+    return launched == null ? OptionalLong.empty() : OptionalLong.of(launched.api().pid());
+  }
+
+  public OptionalLong workersPid() {
+    return launched == null ? OptionalLong.empty() : OptionalLong.of(launched.workers().pid());
+  }
+
+  /** kill -9 of the workers, then a new workers process; returns once it is ready. */
+  public void killAndRestartWorkers() {
+    Launched stack = ours();
+    stack.workers().kill();
+    stack.workers().start();
+    stack.workers().awaitReady();
+  }
+
+  public void killWorkers() {
+    ours().workers().kill();
+  }
+
+  public void startWorkers() {
+    ours().workers().start();
+    ours().workers().awaitReady();
+  }
+
+  /** Stops the Temporal server (SIGTERM) and starts it again on the same port and SQLite file. */
+  public void restartTemporal() {
+    ours().temporal().stop();
+    ours().temporal().start();
+  }
+
+  /** Stops FerretDB for {@code outage}, then starts it again on the same port and data. */
+  public void stopFerretDb(Duration outage) {
+    ours().ferretDb().stop();
+    try {
+      Thread.sleep(outage);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      ours().ferretDb().start();
+    }
+  }
+
+  public @Nullable Path logs() {
+    return launched == null ? null : launched.directory();
+  }
+
+  @Override
+  public void close() {
+    if (launched != null) {
+      launched.api().close();
+      launched.workers().close();
+      launched.temporal().close();
+      launched.ferretDb().close();
+    }
+  }
+
+  private Launched ours() {
+    if (launched == null) {
+      throw new IllegalStateException("Chaos needs a stack this run started itself");
+    }
+    return launched;
+  }
+
+  private record Launched(
+      FerretDb ferretDb,
+      TemporalDevServer temporal,
+      JavaService workers,
+      JavaService api,
+      Path directory) {}
+
+  /** The repository root: the nearest ancestor of the working directory holding the Makefile. */
+  static Path repository() {
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      if (Files.exists(dir.resolve("Makefile")) && Files.isDirectory(dir.resolve("workflows"))) {
+        return dir;
+      }
+    }
+    throw new IllegalStateException("Run from inside the repository");
+  }
+
+  private static Path workDirectory() {
+    String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    try {
+      return Files.createDirectories(
+          repository()
+              .resolve("bench/target/stack")
+              .resolve(stamp + "-" + ProcessHandle.current().pid()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
