@@ -52,11 +52,21 @@ public final class Bench {
         var temporal = TemporalConnection.to(stack.temporalAddress());
         var stores = new Stores(stack.mongoUri())) {
       var purchaseLoad = new PurchaseLoad(shop, sellers, buyers);
-      warmUp(bareLoad, purchaseLoad);
-      findAndModify();
-      levels(bareLoad, purchaseLoad);
-      rush(temporal, sellers.getFirst());
-      expiryStorm(stores, sellers, buyers);
+      if (settings.runs("warmup")) {
+        warmUp(bareLoad, purchaseLoad);
+      }
+      if (settings.runs("findandmodify")) {
+        findAndModify();
+      }
+      if (settings.runs("levels")) {
+        levels(bareLoad, purchaseLoad);
+      }
+      if (settings.runs("rush")) {
+        rush(temporal, sellers.getFirst());
+      }
+      if (settings.runs("expiry")) {
+        expiryStorm(stores, sellers, buyers);
+      }
       report.detail("purchaseFailures", purchaseLoad.failures());
     }
     memory();
@@ -163,6 +173,9 @@ public final class Bench {
             "%d (%d rejected)".formatted(result.workflowsStarted(), result.rejectedWorkflows()),
             "1 (refusals start none)",
             result.workflowsStarted() == 1));
+    if (purchases.isEmpty()) {
+      return;
+    }
     double accepted = purchases.getFirst().first().p50();
     double refused = result.refusedAlone().p50();
     report.add(

@@ -3,10 +3,18 @@ package dev.ticketing.bench;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /** What a bench run does, from the environment, with the figures as defaults. */
 record Settings(
-    List<Integer> levels, int sellers, int rushBuyers, int expiryOrders, Duration expiration) {
+    List<Integer> levels,
+    int sellers,
+    int rushBuyers,
+    int expiryOrders,
+    Duration expiration,
+    Set<String> phases) {
+
+  static final String ALL_PHASES = "warmup,findandmodify,levels,rush,expiry";
 
   static Settings fromEnvironment() {
     return new Settings(
@@ -17,7 +25,12 @@ record Settings(
         Integer.parseInt(env("BENCH_SELLERS", "16")),
         Integer.parseInt(env("BENCH_RUSH_BUYERS", "1000")),
         Integer.parseInt(env("BENCH_EXPIRY_ORDERS", "1000")),
-        Duration.parse(env("BENCH_EXPIRATION", "PT20S")));
+        Duration.parse(env("BENCH_EXPIRATION", "PT20S")),
+        Set.of(env("BENCH_PHASES", ALL_PHASES).split(",")));
+  }
+
+  boolean runs(String phase) {
+    return phases.contains(phase);
   }
 
   int buyers() {

@@ -4,6 +4,7 @@ import dev.ticketing.bench.load.Crowd;
 import dev.ticketing.bench.report.Latencies;
 import dev.ticketing.bench.report.Level;
 import dev.ticketing.bench.stack.TemporalConnection;
+import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.client.UpdateOptions;
 import io.temporal.client.WithStartWorkflowOperation;
 import io.temporal.client.WorkflowClient;
@@ -49,7 +50,9 @@ public final class BareLoad implements AutoCloseable {
               try {
                 purchase(starts, updates);
               } catch (RuntimeException e) {
-                failed.incrementAndGet();
+                if (failed.getAndIncrement() == 0) {
+                  System.err.println("  a bare workflow failed: " + e);
+                }
               }
             });
     int completed = updates.count();
@@ -72,6 +75,9 @@ public final class BareLoad implements AutoCloseable {
                 WorkflowOptions.newBuilder()
                     .setWorkflowId(id)
                     .setTaskQueue(BareWorkflow.TASK_QUEUE)
+                    // Update-with-Start needs a conflict policy; the API's is the same.
+                    .setWorkflowIdConflictPolicy(
+                        WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
                     .build());
     long start = System.nanoTime();
     WorkflowClient.executeUpdateWithStart(

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
@@ -21,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  * (then {@code TEMPORAL_ADDRESS} and {@code MONGODB_URI} say where its servers are).
  */
 public final class BenchStack implements AutoCloseable {
+
+  private static final String DEFAULT_PRAGMAS = "journal_mode=wal,synchronous=normal";
 
   private final URI api;
   private final String temporalAddress;
@@ -60,7 +63,7 @@ public final class BenchStack implements AutoCloseable {
     Path directory = workDirectory();
     System.out.println("Starting FerretDB and the Temporal dev server (SQLite file)...");
     FerretDb ferretDb = FerretDb.launch();
-    TemporalDevServer temporal = TemporalDevServer.launchPersistent();
+    TemporalDevServer temporal = TemporalDevServer.launchPersistent(temporalPragmas());
     Map<String, String> environment = new HashMap<>();
     environment.put("TEMPORAL_ADDRESS", temporal.address());
     environment.put("MONGODB_URI", ferretDb.uri());
@@ -86,6 +89,16 @@ public final class BenchStack implements AutoCloseable {
     api.awaitReady();
     var launched = new Launched(ferretDb, temporal, workers, api, directory);
     return new BenchStack(api.uri(), temporal.address(), ferretDb.uri(), expiration, launched);
+  }
+
+  /**
+   * The dev server's SQLite pragmas: a write-ahead log, synced at checkpoints rather than at every
+   * commit, which survives any process crash (only the machine losing power can lose the last
+   * commits). {@code BENCH_TEMPORAL_PRAGMAS=none} gives the dev server's defaults, to compare.
+   */
+  static List<String> temporalPragmas() {
+    String pragmas = System.getenv().getOrDefault("BENCH_TEMPORAL_PRAGMAS", DEFAULT_PRAGMAS);
+    return pragmas.equals("none") ? List.of() : List.of(pragmas.split(","));
   }
 
   public URI api() {
