@@ -39,7 +39,12 @@ public final class Shop {
   public Account signUp(String prefix) {
     String email = prefix + "-" + new ObjectId().toHexString() + "@bench.test";
     Sent sent =
-        send(null, "POST", "/api/users/signup", Map.of("email", email, "password", "password1"));
+        send(
+            null,
+            "POST",
+            "/api/users/signup",
+            Map.of("email", email, "password", "password1"),
+            Map.of());
     String session = sent.session();
     if (!sent.is(201) || session == null) {
       throw new IllegalStateException(
@@ -82,6 +87,17 @@ public final class Shop {
     return call(buyer, "POST", "/api/orders", Map.of("ticketId", ticketId));
   }
 
+  /** A reservation that may be repeated: every repeat with the key answers the same order. */
+  public Reply reserve(Account buyer, String ticketId, String idempotencyKey) {
+    return send(
+            buyer.session(),
+            "POST",
+            "/api/orders",
+            Map.of("ticketId", ticketId),
+            Map.of("Idempotency-Key", idempotencyKey))
+        .reply();
+  }
+
   public Reply pay(Account buyer, String orderId, String token) {
     return call(buyer, "POST", "/api/payments", Map.of("orderId", orderId, "token", token));
   }
@@ -96,7 +112,7 @@ public final class Shop {
 
   private Reply call(
       @Nullable Account user, String method, String path, @Nullable Map<String, String> body) {
-    return send(user == null ? null : user.session(), method, path, body).reply;
+    return send(user == null ? null : user.session(), method, path, body, Map.of()).reply;
   }
 
   private record Sent(Reply reply, @Nullable String session) {
@@ -106,8 +122,13 @@ public final class Shop {
   }
 
   private Sent send(
-      @Nullable String session, String method, String path, @Nullable Map<String, String> body) {
+      @Nullable String session,
+      String method,
+      String path,
+      @Nullable Map<String, String> body,
+      Map<String, String> headers) {
     var request = HttpRequest.newBuilder(api.resolve(path)).timeout(TIMEOUT);
+    headers.forEach(request::header);
     if (session != null) {
       request.header("Cookie", "session=" + session);
     }
