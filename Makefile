@@ -2,7 +2,7 @@
 SHELL := bash
 MVN := scripts/mvn
 
-.PHONY: run test tools build format histories clean
+.PHONY: run test tools build format histories clean bench chaos
 
 run: tools build
 	@scripts/run.sh
@@ -25,3 +25,12 @@ histories:
 
 clean:
 	$(MVN) clean
+
+# Benchmark and chaos runs on a stack of their own, on free ports (see bench/README.md).
+BENCH_JAVA = $$(scripts/jdk.sh)/bin/java -cp 'bench/target/ticketing-bench.jar:bench/target/lib/*'
+
+bench: tools build
+	$(BENCH_JAVA) dev.ticketing.bench.Bench
+
+chaos: tools build
+	$(BENCH_JAVA) dev.ticketing.bench.chaos.Chaos
