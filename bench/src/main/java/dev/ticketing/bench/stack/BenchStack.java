@@ -24,6 +24,7 @@ import org.jspecify.annotations.Nullable;
 public final class BenchStack implements AutoCloseable {
 
   private static final String DEFAULT_PRAGMAS = "journal_mode=wal,synchronous=normal";
+  private static final String DEFAULT_FERRETDB = "_pragma=synchronous(normal)";
 
   private final URI api;
   private final String temporalAddress;
@@ -62,7 +63,7 @@ public final class BenchStack implements AutoCloseable {
   public static BenchStack launch(Duration expiration) {
     Path directory = workDirectory();
     System.out.println("Starting FerretDB and the Temporal dev server (SQLite file)...");
-    FerretDb ferretDb = FerretDb.launch();
+    FerretDb ferretDb = FerretDb.launch(ferretDbParameters());
     TemporalDevServer temporal = TemporalDevServer.launchPersistent(temporalPragmas());
     Map<String, String> environment = new HashMap<>();
     environment.put("TEMPORAL_ADDRESS", temporal.address());
@@ -99,6 +100,15 @@ public final class BenchStack implements AutoCloseable {
   static List<String> temporalPragmas() {
     String pragmas = System.getenv().getOrDefault("BENCH_TEMPORAL_PRAGMAS", DEFAULT_PRAGMAS);
     return pragmas.equals("none") ? List.of() : List.of(pragmas.split(","));
+  }
+
+  /**
+   * FerretDB's SQLite URL parameters: FerretDB already runs WAL; {@code synchronous(normal)} syncs
+   * at checkpoints instead of every commit. {@code BENCH_FERRETDB_SQLITE=none} gives its defaults.
+   */
+  static String ferretDbParameters() {
+    String parameters = System.getenv().getOrDefault("BENCH_FERRETDB_SQLITE", DEFAULT_FERRETDB);
+    return parameters.equals("none") ? "" : parameters;
   }
 
   public URI api() {
@@ -201,6 +211,20 @@ public final class BenchStack implements AutoCloseable {
       }
     }
     throw new IllegalStateException("Run from inside the repository");
+  }
+
+  /**
+   * A copy of a jar under a name of its own: whoever stops "their" stack by the jar's name (pkill
+   * -f ticketing-api.jar) must not stop ours in the middle of a run.
+   */
+  private static Path copy(String jar, Path directory) {
+    try {
+      Path source = repository().resolve(jar);
+      Path target = directory.resolve("bench-" + source.getFileName());
+      return Files.copy(source, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static Path workDirectory() {
