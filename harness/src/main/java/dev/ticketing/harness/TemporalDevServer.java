@@ -15,16 +15,16 @@ public final class TemporalDevServer implements AutoCloseable {
 
   private final Path directory;
   private final @Nullable Path database;
-  private final List<String> sqlitePragmas;
+  private final List<String> options;
   private final int port = ExternalProcess.freePort();
   private final int httpPort = ExternalProcess.freePort();
   private final int metricsPort = ExternalProcess.freePort();
   private @Nullable ExternalProcess process;
 
-  private TemporalDevServer(Path directory, @Nullable Path database, List<String> sqlitePragmas) {
+  private TemporalDevServer(Path directory, @Nullable Path database, List<String> options) {
     this.directory = directory;
     this.database = database;
-    this.sqlitePragmas = List.copyOf(sqlitePragmas);
+    this.options = List.copyOf(options);
   }
 
   /** A server whose history lives in memory only. */
@@ -40,12 +40,12 @@ public final class TemporalDevServer implements AutoCloseable {
   }
 
   /**
-   * A persistent server whose SQLite connections get these pragmas ({@code journal_mode=wal},
-   * {@code synchronous=normal}, ...), as {@code --sqlite-pragma} takes them.
+   * A persistent server started with these further {@code start-dev} options: {@code
+   * --sqlite-pragma=journal_mode=wal}, {@code --dynamic-config-value=KEY=VALUE}, ...
    */
-  public static TemporalDevServer launchPersistent(List<String> sqlitePragmas) {
+  public static TemporalDevServer launchPersistent(List<String> options) {
     Path directory = Tools.workDirectory("temporal");
-    var server = new TemporalDevServer(directory, directory.resolve("temporal.db"), sqlitePragmas);
+    var server = new TemporalDevServer(directory, directory.resolve("temporal.db"), options);
     server.start();
     return server;
   }
@@ -74,7 +74,7 @@ public final class TemporalDevServer implements AutoCloseable {
     if (database != null) {
       command.add("--db-filename=" + database);
     }
-    sqlitePragmas.forEach(pragma -> command.add("--sqlite-pragma=" + pragma));
+    command.addAll(options);
     process =
         ExternalProcess.start("temporal", command, directory.resolve("temporal.log"), Map.of())
             .awaitReady(this::serving, Duration.ofSeconds(60));

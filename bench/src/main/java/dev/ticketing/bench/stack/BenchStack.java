@@ -23,7 +23,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class BenchStack implements AutoCloseable {
 
-  private static final String DEFAULT_PRAGMAS = "journal_mode=wal,synchronous=normal";
+  private static final String DEFAULT_TEMPORAL =
+      String.join(
+          " ",
+          "--sqlite-pragma=journal_mode=wal",
+          "--sqlite-pragma=synchronous=normal",
+          "--dynamic-config-value=system.enableActivityEagerExecution=true");
   private static final String DEFAULT_FERRETDB = "_pragma=synchronous(normal)";
 
   private final URI api;
@@ -64,7 +69,7 @@ public final class BenchStack implements AutoCloseable {
     Path directory = workDirectory();
     System.out.println("Starting FerretDB and the Temporal dev server (SQLite file)...");
     FerretDb ferretDb = FerretDb.launch(ferretDbParameters());
-    TemporalDevServer temporal = TemporalDevServer.launchPersistent(temporalPragmas());
+    TemporalDevServer temporal = TemporalDevServer.launchPersistent(temporalOptions());
     Map<String, String> environment = new HashMap<>();
     environment.put("TEMPORAL_ADDRESS", temporal.address());
     environment.put("MONGODB_URI", ferretDb.uri());
@@ -93,13 +98,15 @@ public final class BenchStack implements AutoCloseable {
   }
 
   /**
-   * The dev server's SQLite pragmas: a write-ahead log, synced at checkpoints rather than at every
-   * commit, which survives any process crash (only the machine losing power can lose the last
-   * commits). {@code BENCH_TEMPORAL_PRAGMAS=none} gives the dev server's defaults, to compare.
+   * The dev server's tuning. Its SQLite as a write-ahead log synced at checkpoints rather than at
+   * every commit, which survives any process crash (only the machine losing power can lose the last
+   * commits); and one partition per task queue, so a task meets a waiting poller at once instead of
+   * being forwarded between partitions or written to the backlog. {@code
+   * BENCH_TEMPORAL_OPTIONS=none} gives the dev server's defaults, to compare.
    */
-  static List<String> temporalPragmas() {
-    String pragmas = System.getenv().getOrDefault("BENCH_TEMPORAL_PRAGMAS", DEFAULT_PRAGMAS);
-    return pragmas.equals("none") ? List.of() : List.of(pragmas.split(","));
+  static List<String> temporalOptions() {
+    String options = System.getenv().getOrDefault("BENCH_TEMPORAL_OPTIONS", DEFAULT_TEMPORAL);
+    return options.equals("none") ? List.of() : List.of(options.split(" "));
   }
 
   /**
