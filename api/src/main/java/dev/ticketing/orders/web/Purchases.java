@@ -63,6 +63,7 @@ public class Purchases {
     refuseUnavailable(buyer, ticketId, orderId);
     return inFlight.oneAtATime(
         ticketId,
+        orderId,
         () -> refuseUnavailable(buyer, ticketId, orderId),
         () -> workflows.reserve(new Purchase(orderId, buyer, ticketId, settings.expiration())));
   }
