@@ -39,7 +39,7 @@ record Settings(
 
   /** Enough purchases at each level for its percentiles to mean something, and no more. */
   static int purchasesAt(int concurrency) {
-    return Math.max(24, 6 * concurrency);
+    return Math.max(40, 6 * concurrency);
   }
 
   private static String env(String name, String fallback) {
