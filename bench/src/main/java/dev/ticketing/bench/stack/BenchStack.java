@@ -78,16 +78,15 @@ public final class BenchStack implements AutoCloseable {
     // Sign-ups are setup, not what is measured: the cheapest bcrypt keeps 1,000 of them quick.
     environment.put("TICKETING_USERS_PASSWORDSTRENGTH", "4");
     environment.put("LOGGING_LEVEL_ROOT", "WARN");
-    Path root = repository();
     var workers =
         new JavaService(
             "workers",
-            root.resolve("workers/target/ticketing-workers.jar"),
+            copy("workers/target/ticketing-workers.jar", directory),
             directory,
             environment);
     var api =
         new JavaService(
-            "api", root.resolve("api/target/ticketing-api.jar"), directory, environment);
+            "api", copy("api/target/ticketing-api.jar", directory), directory, environment);
     System.out.println("Starting the workers and the API (logs in " + directory + ")...");
     workers.start();
     api.start();
