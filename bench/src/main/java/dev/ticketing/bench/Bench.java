@@ -16,6 +16,7 @@ import dev.ticketing.bench.stack.TemporalConnection;
 import dev.ticketing.bench.stores.Stores;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -239,8 +240,6 @@ public final class Bench {
   }
 
   private static Level best(List<Level> levels) {
-    return levels.stream()
-        .max(java.util.Comparator.comparingDouble(Level::perSecond))
-        .orElseThrow();
+    return levels.stream().max(Comparator.comparingDouble(Level::perSecond)).orElseThrow();
   }
 }

@@ -12,10 +12,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
@@ -47,7 +50,7 @@ public final class ChaosRun {
     List<Account> buyers = shop.signUp("chaos-buyer", plan.concurrency(), 4);
     List<String> tickets = shop.listTickets(sellers, plan.purchases());
     try (var chaos = Executors.newVirtualThreadPerTaskExecutor()) {
-      var done = new java.util.concurrent.atomic.AtomicBoolean();
+      var done = new AtomicBoolean();
       chaos.submit(() -> strike(done));
       Crowd.work(
           plan.concurrency(),
@@ -68,7 +71,7 @@ public final class ChaosRun {
   }
 
   /** Each fault once a share of the purchases has started, so each finds some in flight. */
-  private void strike(java.util.concurrent.atomic.AtomicBoolean done) {
+  private void strike(AtomicBoolean done) {
     if (plan.killWorkers()) {
       awaitProgress(0.15, done);
       fault("kill -9 the workers, then start them again", stack::killAndRestartWorkers);
@@ -93,7 +96,7 @@ public final class ChaosRun {
     faults.add("at %.1f s: %s (back after %.1f s)".formatted(at / 1e3, what, took / 1e3));
   }
 
-  private void awaitProgress(double share, java.util.concurrent.atomic.AtomicBoolean done) {
+  private void awaitProgress(double share, AtomicBoolean done) {
     while (!done.get() && started.get() < share * plan.purchases()) {
       sleep(Duration.ofMillis(100));
     }
@@ -148,8 +151,8 @@ public final class ChaosRun {
   private static Instant lastExpiry(Stores stores) {
     return stores.snapshots("orders").stream()
         .map(order -> order.getDate("expiresAt"))
-        .filter(java.util.Objects::nonNull)
-        .map(java.util.Date::toInstant)
+        .filter(Objects::nonNull)
+        .map(Date::toInstant)
         .max(Instant::compareTo)
         .orElse(Instant.now());
   }

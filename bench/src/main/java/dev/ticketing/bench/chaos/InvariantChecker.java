@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -201,7 +203,7 @@ public final class InvariantChecker {
   }
 
   private static Set<String> union(Set<String> a, Set<String> b) {
-    var all = new java.util.HashSet<>(a);
+    var all = new HashSet<>(a);
     all.addAll(b);
     return all;
   }
@@ -214,7 +216,7 @@ public final class InvariantChecker {
 
   private static @Nullable Instant expiresAt(Aggregate order) {
     Document latest = order.latest();
-    java.util.Date date = latest == null ? null : latest.getDate("expiresAt");
+    Date date = latest == null ? null : latest.getDate("expiresAt");
     return date == null ? null : date.toInstant();
   }
 }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
@@ -102,7 +103,7 @@ public final class ExpiryStorm {
 
   /** When each ticket was released: its {@code TicketReleased} event, by ticket id. */
   private Map<String, Instant> releases(List<Pending> pending) {
-    var wanted = new java.util.HashSet<>(pending.stream().map(Pending::ticketId).toList());
+    var wanted = new HashSet<>(pending.stream().map(Pending::ticketId).toList());
     Map<String, Instant> releases = new HashMap<>();
     for (Document event : stores.events("tickets", "TicketReleased")) {
       String ticket = event.getString("aggregateId");

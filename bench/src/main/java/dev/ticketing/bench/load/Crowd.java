@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.function.BiConsumer;
+import java.util.function.IntConsumer;
 
 /** A number of clients, each on its own virtual thread, working through a shared list of jobs. */
 public final class Crowd {
@@ -37,7 +38,7 @@ public final class Crowd {
   }
 
   /** Runs {@code clients} tasks released at the same instant, as a rush would be. */
-  public static Duration rush(int clients, java.util.function.IntConsumer task) {
+  public static Duration rush(int clients, IntConsumer task) {
     var ready = new CountDownLatch(clients);
     var go = new CountDownLatch(1);
     long[] start = new long[1];

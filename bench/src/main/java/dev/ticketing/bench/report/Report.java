@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -74,7 +75,7 @@ public final class Report {
     }
   }
 
-  private int width(java.util.function.Function<Row, String> column, String header) {
+  private int width(Function<Row, String> column, String header) {
     return Math.max(
         header.length(), rows.stream().mapToInt(r -> column.apply(r).length()).max().orElse(0));
   }

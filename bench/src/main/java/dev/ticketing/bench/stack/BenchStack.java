@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -227,7 +228,7 @@ public final class BenchStack implements AutoCloseable {
     try {
       Path source = repository().resolve(jar);
       Path target = directory.resolve("bench-" + source.getFileName());
-      return Files.copy(source, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      return Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

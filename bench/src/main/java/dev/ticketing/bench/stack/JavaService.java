@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -41,7 +42,7 @@ final class JavaService implements AutoCloseable {
     command.addAll(JVM_FLAGS);
     command.addAll(Profiling.flags(directory, name + "-" + starts));
     command.addAll(List.of("-jar", jar.toString()));
-    var env = new java.util.HashMap<>(environment);
+    var env = new HashMap<>(environment);
     env.put("PORT", String.valueOf(port));
     process = ExternalProcess.start(name, command, directory.resolve(name + ".log"), env);
   }
