@@ -1,9 +1,11 @@
 package dev.ticketing.bench;
 
+import com.mongodb.client.model.Filters;
 import dev.ticketing.bench.baseline.BareLoad;
 import dev.ticketing.bench.baseline.FindAndModifyRate;
 import dev.ticketing.bench.expiry.ExpiryStorm;
 import dev.ticketing.bench.purchases.PurchaseLoad;
+import dev.ticketing.bench.report.Latencies;
 import dev.ticketing.bench.report.Level;
 import dev.ticketing.bench.report.Report;
 import dev.ticketing.bench.report.Row;
@@ -69,6 +71,7 @@ public final class Bench {
         expiryStorm(stores, sellers, buyers);
       }
       report.detail("purchaseFailures", purchaseLoad.failures());
+      reads(buyers.getFirst(), stores);
     }
     memory();
     System.out.println();
@@ -220,6 +223,26 @@ public final class Bench {
             result.lateness().p99() <= 2000
                 && result.releasedEarly() == 0
                 && result.released() == result.orders()));
+  }
+
+  /** List reads once the stores hold the whole run: they filter on fields no index covers. */
+  private void reads(Account buyer, Stores stores) {
+    var listings = new Latencies();
+    var orders = new Latencies();
+    for (int i = 0; i < 20; i++) {
+      listings.record(shop.available().nanos());
+      orders.record(shop.orders(buyer).nanos());
+    }
+    String size =
+        "%d tickets, %d orders stored"
+            .formatted(
+                stores.count("tickets", Filters.empty()), stores.count("orders", Filters.empty()));
+    report.add(
+        Row.info(
+            "reads",
+            "GET /api/tickets?limit=100 (" + size + ")",
+            listings.percentiles().toString()));
+    report.add(Row.info("reads", "GET /api/orders of a buyer", orders.percentiles().toString()));
   }
 
   private void memory() {

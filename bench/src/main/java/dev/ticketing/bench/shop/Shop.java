@@ -106,6 +106,15 @@ public final class Shop {
     return call(buyer, "DELETE", "/api/orders/" + orderId, null);
   }
 
+  /** The first page of tickets for sale. */
+  public Reply available() {
+    return call(null, "GET", "/api/tickets?limit=100", null);
+  }
+
+  public Reply orders(Account buyer) {
+    return call(buyer, "GET", "/api/orders", null);
+  }
+
   public Reply ticket(String ticketId) {
     return call(null, "GET", "/api/tickets/" + ticketId, null);
   }
