@@ -39,7 +39,7 @@ final class JavaService implements AutoCloseable {
   synchronized void start() {
     starts++;
     List<String> command = new ArrayList<>(List.of(java().toString()));
-    command.addAll(JVM_FLAGS);
+    command.addAll(jvmFlags());
     command.addAll(Profiling.flags(directory, name + "-" + starts));
     command.addAll(List.of("-jar", jar.toString()));
     var env = new HashMap<>(environment);
@@ -73,6 +73,12 @@ final class JavaService implements AutoCloseable {
       throw new IllegalStateException(name + " is not started");
     }
     return process;
+  }
+
+  /** {@link #JVM_FLAGS}, or {@code BENCH_JVM_FLAGS} (space-separated) to try others. */
+  private static List<String> jvmFlags() {
+    String flags = System.getenv("BENCH_JVM_FLAGS");
+    return flags == null || flags.isBlank() ? JVM_FLAGS : List.of(flags.trim().split(" +"));
   }
 
   private static Path java() {
