@@ -11,6 +11,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,8 @@ public final class BenchStack implements AutoCloseable {
           "--sqlite-pragma=journal_mode=wal",
           "--sqlite-pragma=synchronous=normal",
           "--dynamic-config-value=system.enableActivityEagerExecution=true");
+  private static final String WORKERS_JAR = "workers/target/ticketing-workers.jar";
+  private static final String API_JAR = "api/target/ticketing-api.jar";
   private static final String DEFAULT_FERRETDB = "_pragma=synchronous(normal)";
 
   private final URI api;
@@ -65,12 +69,42 @@ public final class BenchStack implements AutoCloseable {
         null);
   }
 
-  /** Starts every process; orders expire after {@code expiration}. */
+  /**
+   * Starts every process; orders expire after {@code expiration}. They are stopped by {@link
+   * #close()}, or when this JVM ends (Ctrl-C), or at once if one of them fails to start.
+   */
   public static BenchStack launch(Duration expiration) {
     Path directory = workDirectory();
-    System.out.println("Starting FerretDB and the Temporal dev server (SQLite file)...");
-    FerretDb ferretDb = FerretDb.launch(ferretDbParameters());
-    TemporalDevServer temporal = TemporalDevServer.launchPersistent(temporalOptions());
+    Deque<AutoCloseable> started = new ArrayDeque<>();
+    Thread cleanup = new Thread(() -> closeAll(started));
+    Runtime.getRuntime().addShutdownHook(cleanup);
+    try {
+      System.out.println("Starting FerretDB and the Temporal dev server (SQLite file)...");
+      FerretDb ferretDb = push(started, FerretDb.launch(ferretDbParameters()));
+      TemporalDevServer temporal =
+          push(started, TemporalDevServer.launchPersistent(temporalOptions()));
+      Map<String, String> environment = environment(expiration, ferretDb, temporal);
+      var workers =
+          push(
+              started,
+              new JavaService("workers", copy(WORKERS_JAR, directory), directory, environment));
+      var api =
+          push(started, new JavaService("api", copy(API_JAR, directory), directory, environment));
+      System.out.println("Starting the workers and the API (logs in " + directory + ")...");
+      workers.start();
+      api.start();
+      workers.awaitReady();
+      api.awaitReady();
+      var launched = new Launched(ferretDb, temporal, workers, api, directory, cleanup);
+      return new BenchStack(api.uri(), temporal.address(), ferretDb.uri(), expiration, launched);
+    } catch (RuntimeException e) {
+      closeAll(started);
+      throw e;
+    }
+  }
+
+  private static Map<String, String> environment(
+      Duration expiration, FerretDb ferretDb, TemporalDevServer temporal) {
     Map<String, String> environment = new HashMap<>();
     environment.put("TEMPORAL_ADDRESS", temporal.address());
     environment.put("MONGODB_URI", ferretDb.uri());
@@ -79,29 +113,32 @@ public final class BenchStack implements AutoCloseable {
     // Sign-ups are setup, not what is measured: the cheapest bcrypt keeps 1,000 of them quick.
     environment.put("TICKETING_USERS_PASSWORDSTRENGTH", "4");
     environment.put("LOGGING_LEVEL_ROOT", "WARN");
-    var workers =
-        new JavaService(
-            "workers",
-            copy("workers/target/ticketing-workers.jar", directory),
-            directory,
-            environment);
-    var api =
-        new JavaService(
-            "api", copy("api/target/ticketing-api.jar", directory), directory, environment);
-    System.out.println("Starting the workers and the API (logs in " + directory + ")...");
-    workers.start();
-    api.start();
-    workers.awaitReady();
-    api.awaitReady();
-    var launched = new Launched(ferretDb, temporal, workers, api, directory);
-    return new BenchStack(api.uri(), temporal.address(), ferretDb.uri(), expiration, launched);
+    return environment;
+  }
+
+  private static <T extends AutoCloseable> T push(Deque<AutoCloseable> started, T process) {
+    started.push(process);
+    return process;
+  }
+
+  /** Stops the processes, last started first; each at most once. */
+  private static void closeAll(Deque<AutoCloseable> started) {
+    synchronized (started) {
+      while (!started.isEmpty()) {
+        try {
+          started.pop().close();
+        } catch (Exception e) {
+          System.err.println("Could not stop a process: " + e);
+        }
+      }
+    }
   }
 
   /**
    * The dev server's tuning. Its SQLite as a write-ahead log synced at checkpoints rather than at
    * every commit, which survives any process crash (only the machine losing power can lose the last
-   * commits); and one partition per task queue, so a task meets a waiting poller at once instead of
-   * being forwarded between partitions or written to the backlog. {@code
+   * commits); and eager activities, so an activity on the workflow's own task queue starts in the
+   * reply to the workflow task that scheduled it, without a trip through matching. {@code
    * BENCH_TEMPORAL_OPTIONS=none} gives the dev server's defaults, to compare.
    */
   static List<String> temporalOptions() {
@@ -193,6 +230,11 @@ public final class BenchStack implements AutoCloseable {
       launched.workers().close();
       launched.temporal().close();
       launched.ferretDb().close();
+      try {
+        Runtime.getRuntime().removeShutdownHook(launched.cleanup());
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running or ran: it stops the same processes
+      }
     }
   }
 
@@ -208,7 +250,8 @@ public final class BenchStack implements AutoCloseable {
       TemporalDevServer temporal,
       JavaService workers,
       JavaService api,
-      Path directory) {}
+      Path directory,
+      Thread cleanup) {}
 
   /** The repository root: the nearest ancestor of the working directory holding the Makefile. */
   static Path repository() {
