@@ -3,7 +3,7 @@ SHELL := bash
 MVN := scripts/mvn
 GO := GOTOOLCHAIN=local GOFLAGS=-buildvcs=false go
 
-.PHONY: run test tools chromium build format histories deploy-check clean
+.PHONY: run test tools chromium build format histories deploy-check clean bench chaos
 
 run: tools build
 	@scripts/run.sh
@@ -37,3 +37,12 @@ histories:
 
 clean:
 	$(MVN) clean
+
+# Benchmark and chaos runs on a stack of their own, on free ports (see bench/README.md).
+BENCH_JAVA = $$(scripts/jdk.sh)/bin/java -cp 'bench/target/ticketing-bench.jar:bench/target/lib/*'
+
+bench: tools build
+	$(BENCH_JAVA) dev.ticketing.bench.Bench
+
+chaos: tools build
+	$(BENCH_JAVA) dev.ticketing.bench.chaos.Chaos

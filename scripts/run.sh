@@ -91,6 +91,8 @@ if [ -z "${TEMPORAL_ADDRESS:-}" ]; then
   start temporal "$LOGS/temporal.log" "$BIN/temporal" server start-dev \
     --db-filename "$DATA/temporal.db" --ip 127.0.0.1 --port $TEMPORAL_PORT --ui-port $UI_PORT \
     --log-level warn \
+    --sqlite-pragma journal_mode=wal --sqlite-pragma synchronous=normal \
+    --dynamic-config-value system.enableActivityEagerExecution=true \
     --search-attribute OrderStatus=Keyword --search-attribute TicketId=Keyword --search-attribute BuyerId=Keyword
   export TEMPORAL_ADDRESS=127.0.0.1:$TEMPORAL_PORT
   say "Starting the Temporal dev server..."
@@ -99,7 +101,7 @@ fi
 
 if [ -z "${MONGODB_URI:-}" ]; then
   need_port $MONGO_PORT "FerretDB" "or set MONGODB_URI to a running MongoDB"
-  start ferretdb "$LOGS/ferretdb.log" "$BIN/ferretdb" --handler=sqlite --sqlite-url="file:$DATA/ferretdb/" \
+  start ferretdb "$LOGS/ferretdb.log" "$BIN/ferretdb" --handler=sqlite --sqlite-url="file:$DATA/ferretdb/?_pragma=synchronous(normal)" \
     --state-dir="$DATA/ferretdb" --listen-addr=127.0.0.1:$MONGO_PORT --debug-addr=- --telemetry=disable --log-level=warn
   export MONGODB_URI=mongodb://127.0.0.1:$MONGO_PORT
   say "Starting FerretDB..."

@@ -10,16 +10,26 @@ import org.jspecify.annotations.Nullable;
 public final class FerretDb implements AutoCloseable {
 
   private final Path directory;
+  private final String sqliteParameters;
   private final int port = ExternalProcess.freePort();
   private final int debugPort = ExternalProcess.freePort();
   private @Nullable ExternalProcess process;
 
-  private FerretDb(Path directory) {
+  private FerretDb(Path directory, String sqliteParameters) {
     this.directory = directory;
+    this.sqliteParameters = sqliteParameters;
   }
 
   public static FerretDb launch() {
-    var ferretDb = new FerretDb(Tools.workDirectory("ferretdb"));
+    return launch("");
+  }
+
+  /**
+   * A server whose SQLite URL carries these query parameters, as {@code --sqlite-url} takes them:
+   * {@code _pragma=synchronous(normal)}, say (FerretDB already sets WAL and a busy timeout).
+   */
+  public static FerretDb launch(String sqliteParameters) {
+    var ferretDb = new FerretDb(Tools.workDirectory("ferretdb"), sqliteParameters);
     ferretDb.start();
     return ferretDb;
   }
@@ -45,7 +55,10 @@ public final class FerretDb implements AutoCloseable {
                 List.of(
                     Tools.binary("ferretdb").toString(),
                     "--handler=sqlite",
-                    "--sqlite-url=file:" + directory + "/",
+                    "--sqlite-url=file:"
+                        + directory
+                        + "/"
+                        + (sqliteParameters.isEmpty() ? "" : "?" + sqliteParameters),
                     "--state-dir=" + directory,
                     "--listen-addr=127.0.0.1:" + port,
                     "--debug-addr=127.0.0.1:" + debugPort,

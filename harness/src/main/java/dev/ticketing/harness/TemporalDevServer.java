@@ -15,27 +15,37 @@ public final class TemporalDevServer implements AutoCloseable {
 
   private final Path directory;
   private final @Nullable Path database;
+  private final List<String> options;
   private final int port = ExternalProcess.freePort();
   private final int httpPort = ExternalProcess.freePort();
   private final int metricsPort = ExternalProcess.freePort();
   private @Nullable ExternalProcess process;
 
-  private TemporalDevServer(Path directory, @Nullable Path database) {
+  private TemporalDevServer(Path directory, @Nullable Path database, List<String> options) {
     this.directory = directory;
     this.database = database;
+    this.options = List.copyOf(options);
   }
 
   /** A server whose history lives in memory only. */
   public static TemporalDevServer launch() {
-    var server = new TemporalDevServer(Tools.workDirectory("temporal"), null);
+    var server = new TemporalDevServer(Tools.workDirectory("temporal"), null, List.of());
     server.start();
     return server;
   }
 
   /** A server whose history lives in a SQLite file, so it survives {@link #stop()}. */
   public static TemporalDevServer launchPersistent() {
+    return launchPersistent(List.of());
+  }
+
+  /**
+   * A persistent server started with these further {@code start-dev} options: {@code
+   * --sqlite-pragma=journal_mode=wal}, {@code --dynamic-config-value=KEY=VALUE}, ...
+   */
+  public static TemporalDevServer launchPersistent(List<String> options) {
     Path directory = Tools.workDirectory("temporal");
-    var server = new TemporalDevServer(directory, directory.resolve("temporal.db"));
+    var server = new TemporalDevServer(directory, directory.resolve("temporal.db"), options);
     server.start();
     return server;
   }
@@ -68,6 +78,7 @@ public final class TemporalDevServer implements AutoCloseable {
     if (database != null) {
       command.add("--db-filename=" + database);
     }
+    command.addAll(options);
     process =
         ExternalProcess.start("temporal", command, directory.resolve("temporal.log"), Map.of())
             .awaitReady(this::serving, Duration.ofSeconds(60));

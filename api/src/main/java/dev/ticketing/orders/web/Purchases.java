@@ -36,12 +36,19 @@ public class Purchases {
   private final Tickets tickets;
   private final OrderWorkflows workflows;
   private final OrderSettings settings;
+  private final ReservationsInFlight inFlight;
 
-  Purchases(Orders orders, Tickets tickets, OrderWorkflows workflows, OrderSettings settings) {
+  Purchases(
+      Orders orders,
+      Tickets tickets,
+      OrderWorkflows workflows,
+      OrderSettings settings,
+      ReservationsInFlight inFlight) {
     this.orders = orders;
     this.tickets = tickets;
     this.workflows = workflows;
     this.settings = settings;
+    this.inFlight = inFlight;
   }
 
   /** Reserves the ticket for a new order; a repeated Idempotency-Key answers the first order. */
@@ -56,6 +63,15 @@ public class Purchases {
         return earlier.get();
       }
     }
+    refuseUnavailable(buyer, ticketId, orderId);
+    return inFlight.oneAtATime(
+        ticketId,
+        orderId,
+        () -> refuseUnavailable(buyer, ticketId, orderId),
+        () -> workflows.reserve(new Purchase(orderId, buyer, ticketId, settings.expiration())));
+  }
+
+  private void refuseUnavailable(UserId buyer, TicketId ticketId, OrderId orderId) {
     Ticket ticket = tickets.find(ticketId.value()).orElseThrow(ApiException::notFound);
     if (ticket.userId().equals(buyer)) {
       throw ApiException.badRequest("You cannot buy your own ticket");
@@ -63,7 +79,6 @@ public class Purchases {
     if (ticket.status() != TicketStatus.AVAILABLE && !orderId.equals(ticket.orderId())) {
       throw ApiException.badRequest("Ticket is already reserved");
     }
-    return workflows.reserve(new Purchase(orderId, buyer, ticketId, settings.expiration()));
   }
 
   /** The order, if the caller bought it: 404 for an unknown one, 401 for someone else's. */

@@ -1,0 +1,222 @@
+package dev.ticketing.bench.chaos;
+
+import dev.ticketing.bench.stack.TemporalConnection;
+import dev.ticketing.bench.stores.Stores;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bson.Document;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads every store and Temporal, and counts what must never be: a ticket sold twice, money taken
+ * for nothing, an order left open, a ticket held by an order that is over, a change without its
+ * event, a workflow that never ended.
+ */
+public final class InvariantChecker {
+
+  /** How long after {@code expiresAt} an open order is a violation. */
+  public static final Duration GRACE = Duration.ofSeconds(30);
+
+  private static final Set<String> OPEN = Set.of("created", "awaiting:payment");
+
+  private final Stores stores;
+  private final TemporalConnection temporal;
+
+  public InvariantChecker(Stores stores, TemporalConnection temporal) {
+    this.stores = stores;
+    this.temporal = temporal;
+  }
+
+  public Violations check(Instant now) {
+    var violations = new Violations();
+    Map<String, Aggregate> tickets = aggregates("tickets");
+    Map<String, Aggregate> orders = aggregates("orders");
+    Map<String, Aggregate> payments = aggregates("payments");
+    for (String domain : List.of("users", "tickets", "orders", "payments")) {
+      Map<String, Aggregate> all =
+          switch (domain) {
+            case "tickets" -> tickets;
+            case "orders" -> orders;
+            case "payments" -> payments;
+            default -> aggregates(domain);
+          };
+      missingEvents(domain, all, violations);
+    }
+    soldTwice(tickets, orders, violations);
+    charges(payments, orders, violations);
+    openOrders(orders, now, violations);
+    heldTickets(tickets, orders, violations);
+    runningWorkflows(orders, now, violations);
+    return violations;
+  }
+
+  private static void missingEvents(
+      String domain, Map<String, Aggregate> aggregates, Violations violations) {
+    aggregates
+        .values()
+        .forEach(aggregate -> {
+          String problem = aggregate.historyProblem();
+          if (problem != null) {
+            violations.add(
+                Violations.MISSING_EVENTS, domain + " " + aggregate.id() + ": " + problem);
+          }
+        });
+  }
+
+  private static void soldTwice(
+      Map<String, Aggregate> tickets, Map<String, Aggregate> orders, Violations violations) {
+    tickets.values().stream()
+        .filter(ticket -> ticket.count("TicketSold") > 1)
+        .forEach(ticket ->
+            violations.add(
+                Violations.SOLD_TWICE,
+                "ticket "
+                    + ticket.id()
+                    + " has "
+                    + ticket.count("TicketSold")
+                    + " TicketSold events"));
+    Map<String, List<String>> completeByTicket = new HashMap<>();
+    orders.values().stream()
+        .filter(order -> "complete".equals(order.field("status")))
+        .forEach(order ->
+            completeByTicket
+                .computeIfAbsent(ticketOf(order), t -> new ArrayList<>())
+                .add(order.id()));
+    completeByTicket.forEach((ticket, complete) -> {
+      if (complete.size() > 1) {
+        violations.add(Violations.SOLD_TWICE, "ticket " + ticket + " paid by orders " + complete);
+      }
+    });
+  }
+
+  private static void charges(
+      Map<String, Aggregate> payments, Map<String, Aggregate> orders, Violations violations) {
+    Map<String, List<String>> succeededByOrder = new HashMap<>();
+    for (Aggregate payment : payments.values()) {
+      if (!"succeeded".equals(payment.field("status"))) {
+        continue;
+      }
+      String orderId = payment.field("orderId");
+      Aggregate order = orderId == null ? null : orders.get(orderId);
+      if (order == null || !"complete".equals(order.field("status"))) {
+        violations.add(
+            Violations.CHARGES_WITHOUT_ORDER,
+            "payment "
+                + payment.id()
+                + " for order "
+                + orderId
+                + " ("
+                + (order == null ? "unknown" : order.field("status"))
+                + ")");
+      } else {
+        succeededByOrder.computeIfAbsent(orderId, o -> new ArrayList<>()).add(payment.id());
+      }
+    }
+    succeededByOrder.forEach((order, paid) -> {
+      for (String extra : paid.subList(1, paid.size())) {
+        violations.add(
+            Violations.CHARGES_WITHOUT_ORDER,
+            "payment " + extra + " charged order " + order + " again (" + paid + ")");
+      }
+    });
+  }
+
+  private static void openOrders(
+      Map<String, Aggregate> orders, Instant now, Violations violations) {
+    for (Aggregate order : orders.values()) {
+      Instant expiresAt = expiresAt(order);
+      if (OPEN.contains(order.field("status"))
+          && expiresAt != null
+          && now.isAfter(expiresAt.plus(GRACE))) {
+        violations.add(
+            Violations.OPEN_PAST_EXPIRY,
+            "order " + order.id() + " " + order.field("status") + ", expired at " + expiresAt);
+      }
+    }
+  }
+
+  private static void heldTickets(
+      Map<String, Aggregate> tickets, Map<String, Aggregate> orders, Violations violations) {
+    for (Aggregate ticket : tickets.values()) {
+      String status = ticket.field("status");
+      String orderId = ticket.field("orderId");
+      Aggregate order = orderId == null ? null : orders.get(orderId);
+      String orderStatus = order == null ? "unknown" : order.field("status");
+      if ("reserved".equals(status) && !OPEN.contains(orderStatus)) {
+        violations.add(
+            Violations.HELD_BY_CLOSED,
+            "ticket " + ticket.id() + " held by order " + orderId + " (" + orderStatus + ")");
+      }
+      if ("sold".equals(status) && !"complete".equals(orderStatus)) {
+        violations.add(
+            Violations.SOLD_WITHOUT_ORDER,
+            "ticket " + ticket.id() + " sold to order " + orderId + " (" + orderStatus + ")");
+      }
+    }
+  }
+
+  private void runningWorkflows(Map<String, Aggregate> orders, Instant now, Violations violations) {
+    temporal
+        .client()
+        .listExecutions("WorkflowType='OrderWorkflow' AND ExecutionStatus='Running'")
+        .forEach(execution -> {
+          String workflowId = execution.getExecution().getWorkflowId();
+          Aggregate order = orders.get(workflowId.substring("order-".length()));
+          Instant expiresAt = order == null ? null : expiresAt(order);
+          Instant startedAt = execution.getStartTime();
+          Instant due = expiresAt != null ? expiresAt : startedAt.plus(Duration.ofMinutes(1));
+          if (now.isAfter(due.plus(GRACE))) {
+            violations.add(
+                Violations.RUNNING_PAST_EXPIRY,
+                workflowId
+                    + " (order "
+                    + (order == null ? "not stored" : order.field("status"))
+                    + ")");
+          }
+        });
+  }
+
+  private Map<String, Aggregate> aggregates(String domain) {
+    Map<String, List<Document>> events = new HashMap<>();
+    for (Document event : stores.events(domain)) {
+      events.computeIfAbsent(event.getString("aggregateId"), id -> new ArrayList<>()).add(event);
+    }
+    Map<String, Document> snapshots = new HashMap<>();
+    for (Document snapshot : stores.snapshots(domain)) {
+      snapshots.put(snapshot.get("_id").toString(), snapshot);
+    }
+    Map<String, Aggregate> aggregates = new HashMap<>();
+    for (String id : union(events.keySet(), snapshots.keySet())) {
+      List<Document> history = new ArrayList<>(events.getOrDefault(id, List.of()));
+      history.sort(Comparator.comparingLong(e -> e.get("version", Number.class).longValue()));
+      aggregates.put(id, new Aggregate(id, history, snapshots.get(id)));
+    }
+    return aggregates;
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    var all = new HashSet<>(a);
+    all.addAll(b);
+    return all;
+  }
+
+  private static String ticketOf(Aggregate order) {
+    Document latest = order.latest();
+    Document ticket = latest == null ? null : latest.get("ticket", Document.class);
+    return ticket == null ? "?" : ticket.getString("id");
+  }
+
+  private static @Nullable Instant expiresAt(Aggregate order) {
+    Document latest = order.latest();
+    Date date = latest == null ? null : latest.getDate("expiresAt");
+    return date == null ? null : date.toInstant();
+  }
+}

@@ -1,0 +1,96 @@
+package dev.ticketing.bench.rush;
+
+import dev.ticketing.bench.load.Crowd;
+import dev.ticketing.bench.report.Latencies;
+import dev.ticketing.bench.report.Percentiles;
+import dev.ticketing.bench.shop.Account;
+import dev.ticketing.bench.shop.Reply;
+import dev.ticketing.bench.shop.Shop;
+import dev.ticketing.bench.stack.TemporalConnection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Every buyer asks for the same ticket at once. One may win; every other must be refused, and a
+ * refusal should cost a read, not a workflow. Then a few more buyers try one after another, to
+ * price a refusal without the crowd around it.
+ */
+public final class Rush {
+
+  /** What the rush did; {@code refusedAlone} is the latency of a refusal with nobody else about. */
+  public record Result(
+      int buyers,
+      int winners,
+      Map<String, Integer> outcomes,
+      Percentiles winner,
+      Percentiles losers,
+      long workflowsStarted,
+      long rejectedWorkflows,
+      Percentiles refusedAlone,
+      long workflowsStartedByRefusedAlone) {}
+
+  private final Shop shop;
+  private final TemporalConnection temporal;
+
+  public Rush(Shop shop, TemporalConnection temporal) {
+    this.shop = shop;
+    this.temporal = temporal;
+  }
+
+  public Result run(Account seller, List<Account> buyers, int lateBuyers) {
+    String ticket = shop.list(seller, "On-sale rush", "99.00");
+    var winner = new Latencies();
+    var losers = new Latencies();
+    Map<String, Integer> outcomes = new ConcurrentHashMap<>();
+    Crowd.rush(
+        buyers.size(),
+        i -> {
+          Reply reply = shop.reserve(buyers.get(i), ticket);
+          (reply.is(201) ? winner : losers).record(reply.nanos());
+          outcomes.merge(reply.status() + " " + reply.error(), 1, Integer::sum);
+        });
+    long started = settledCount("TicketId='" + ticket + "'");
+    long rejected = settledCount("TicketId='" + ticket + "' AND OrderStatus='rejected'");
+    var alone = new Latencies();
+    for (Account late : buyers.subList(0, Math.min(lateBuyers, buyers.size()))) {
+      alone.record(shop.reserve(late, ticket).nanos());
+    }
+    long afterwards = settledCount("TicketId='" + ticket + "'");
+    return new Result(
+        buyers.size(),
+        winner.count(),
+        Map.copyOf(outcomes),
+        winner.percentiles(),
+        losers.percentiles(),
+        started,
+        rejected,
+        alone.percentiles(),
+        afterwards - started);
+  }
+
+  /** Visibility trails the workflows; counts until two reads a second apart agree. */
+  private long settledCount(String query) {
+    Instant deadline = Instant.now().plusSeconds(30);
+    long previous = -1;
+    while (Instant.now().isBefore(deadline)) {
+      long count = temporal.count(query);
+      if (count == previous) {
+        return count;
+      }
+      previous = count;
+      sleep(Duration.ofSeconds(1));
+    }
+    return previous;
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

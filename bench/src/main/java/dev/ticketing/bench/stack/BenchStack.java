@@ -1,0 +1,291 @@
+package dev.ticketing.bench.stack;
+
+import dev.ticketing.harness.FerretDb;
+import dev.ticketing.harness.TemporalDevServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The whole system on free ports: FerretDB, the Temporal dev server on a SQLite file, the workers
+ * and the API from their jars. Or, when {@code BENCH_API_URL} is set, a stack someone else runs
+ * (then {@code TEMPORAL_ADDRESS} and {@code MONGODB_URI} say where its servers are).
+ */
+public final class BenchStack implements AutoCloseable {
+
+  private static final String DEFAULT_TEMPORAL =
+      String.join(
+          " ",
+          "--sqlite-pragma=journal_mode=wal",
+          "--sqlite-pragma=synchronous=normal",
+          "--dynamic-config-value=system.enableActivityEagerExecution=true");
+  private static final String WORKERS_JAR = "workers/target/ticketing-workers.jar";
+  private static final String API_JAR = "api/target/ticketing-api.jar";
+  private static final String DEFAULT_FERRETDB = "_pragma=synchronous(normal)";
+
+  private final URI api;
+  private final String temporalAddress;
+  private final String mongoUri;
+  private final @Nullable Duration expiration;
+  private final @Nullable Launched launched;
+
+  private BenchStack(
+      URI api,
+      String temporalAddress,
+      String mongoUri,
+      @Nullable Duration expiration,
+      @Nullable Launched launched) {
+    this.api = api;
+    this.temporalAddress = temporalAddress;
+    this.mongoUri = mongoUri;
+    this.expiration = expiration;
+    this.launched = launched;
+  }
+
+  /** The stack named by the environment if there is one, else one of our own. */
+  public static BenchStack fromEnvironmentOrLaunch(Duration expiration) {
+    String api = System.getenv("BENCH_API_URL");
+    if (api == null || api.isBlank()) {
+      return launch(expiration);
+    }
+    return new BenchStack(
+        URI.create(api),
+        System.getenv().getOrDefault("TEMPORAL_ADDRESS", "localhost:7233"),
+        System.getenv().getOrDefault("MONGODB_URI", "mongodb://localhost:27017"),
+        null,
+        null);
+  }
+
+  /**
+   * Starts every process; orders expire after {@code expiration}. They are stopped by {@link
+   * #close()}, or when this JVM ends (Ctrl-C), or at once if one of them fails to start.
+   */
+  public static BenchStack launch(Duration expiration) {
+    Path directory = workDirectory();
+    Deque<AutoCloseable> started = new ArrayDeque<>();
+    Thread cleanup = new Thread(() -> closeAll(started));
+    Runtime.getRuntime().addShutdownHook(cleanup);
+    try {
+      System.out.println("Starting FerretDB and the Temporal dev server (SQLite file)...");
+      FerretDb ferretDb = push(started, FerretDb.launch(ferretDbParameters()));
+      TemporalDevServer temporal =
+          push(started, TemporalDevServer.launchPersistent(temporalOptions()));
+      Map<String, String> environment = environment(expiration, ferretDb, temporal);
+      var workers =
+          push(
+              started,
+              new JavaService("workers", copy(WORKERS_JAR, directory), directory, environment));
+      var api =
+          push(started, new JavaService("api", copy(API_JAR, directory), directory, environment));
+      System.out.println("Starting the workers and the API (logs in " + directory + ")...");
+      workers.start();
+      api.start();
+      workers.awaitReady();
+      api.awaitReady();
+      var launched = new Launched(ferretDb, temporal, workers, api, directory, cleanup);
+      return new BenchStack(api.uri(), temporal.address(), ferretDb.uri(), expiration, launched);
+    } catch (RuntimeException e) {
+      closeAll(started);
+      throw e;
+    }
+  }
+
+  private static Map<String, String> environment(
+      Duration expiration, FerretDb ferretDb, TemporalDevServer temporal) {
+    Map<String, String> environment = new HashMap<>();
+    environment.put("TEMPORAL_ADDRESS", temporal.address());
+    environment.put("MONGODB_URI", ferretDb.uri());
+    environment.put("TICKETING_ORDERS_EXPIRATION", expiration.toString());
+    environment.put("JWT_KEY", "bench-" + System.nanoTime() + "-a-key-of-at-least-32-bytes");
+    // Sign-ups are setup, not what is measured: the cheapest bcrypt keeps 1,000 of them quick.
+    environment.put("TICKETING_USERS_PASSWORDSTRENGTH", "4");
+    environment.put("LOGGING_LEVEL_ROOT", "WARN");
+    return environment;
+  }
+
+  private static <T extends AutoCloseable> T push(Deque<AutoCloseable> started, T process) {
+    started.push(process);
+    return process;
+  }
+
+  /** Stops the processes, last started first; each at most once. */
+  private static void closeAll(Deque<AutoCloseable> started) {
+    synchronized (started) {
+      while (!started.isEmpty()) {
+        try {
+          started.pop().close();
+        } catch (Exception e) {
+          System.err.println("Could not stop a process: " + e);
+        }
+      }
+    }
+  }
+
+  /**
+   * The dev server's tuning. Its SQLite as a write-ahead log synced at checkpoints rather than at
+   * every commit, which survives any process crash (only the machine losing power can lose the last
+   * commits); and eager activities, so an activity on the workflow's own task queue starts in the
+   * reply to the workflow task that scheduled it, without a trip through matching. {@code
+   * BENCH_TEMPORAL_OPTIONS=none} gives the dev server's defaults, to compare.
+   */
+  static List<String> temporalOptions() {
+    String options = System.getenv().getOrDefault("BENCH_TEMPORAL_OPTIONS", DEFAULT_TEMPORAL);
+    return options.equals("none") ? List.of() : List.of(options.split(" "));
+  }
+
+  /**
+   * FerretDB's SQLite URL parameters: FerretDB already runs WAL; {@code synchronous(normal)} syncs
+   * at checkpoints instead of every commit. {@code BENCH_FERRETDB_SQLITE=none} gives its defaults.
+   */
+  static String ferretDbParameters() {
+    String parameters = System.getenv().getOrDefault("BENCH_FERRETDB_SQLITE", DEFAULT_FERRETDB);
+    return parameters.equals("none") ? "" : parameters;
+  }
+
+  public URI api() {
+    return api;
+  }
+
+  public String temporalAddress() {
+    return temporalAddress;
+  }
+
+  public String mongoUri() {
+    return mongoUri;
+  }
+
+  /** How long orders hold their ticket, when we started the stack and so know it. */
+  public @Nullable Duration expiration() {
+    return expiration;
+  }
+
+  public boolean isOurs() {
+    return launched != null;
+  }
+
+  public OptionalLong apiPid() {
+    return launched == null ? OptionalLong.empty() : OptionalLong.of(launched.api().pid());
+  }
+
+  public OptionalLong workersPid() {
+    return launched == null ? OptionalLong.empty() : OptionalLong.of(launched.workers().pid());
+  }
+
+  /** kill -9 of the workers, then a new workers process; returns once it is ready. */
+  public void killAndRestartWorkers() {
+    Launched stack = ours();
+    stack.workers().kill();
+    stack.workers().start();
+    stack.workers().awaitReady();
+  }
+
+  public void killWorkers() {
+    ours().workers().kill();
+  }
+
+  public void startWorkers() {
+    ours().workers().start();
+    ours().workers().awaitReady();
+  }
+
+  /** Stops the Temporal server (SIGTERM) and starts it again on the same port and SQLite file. */
+  public void restartTemporal() {
+    ours().temporal().stop();
+    ours().temporal().start();
+  }
+
+  /** Stops FerretDB for {@code outage}, then starts it again on the same port and data. */
+  public void stopFerretDb(Duration outage) {
+    ours().ferretDb().stop();
+    try {
+      Thread.sleep(outage);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      ours().ferretDb().start();
+    }
+  }
+
+  public @Nullable Path logs() {
+    return launched == null ? null : launched.directory();
+  }
+
+  @Override
+  public void close() {
+    if (launched != null) {
+      launched.api().close();
+      launched.workers().close();
+      launched.temporal().close();
+      launched.ferretDb().close();
+      try {
+        Runtime.getRuntime().removeShutdownHook(launched.cleanup());
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running or ran: it stops the same processes
+      }
+    }
+  }
+
+  private Launched ours() {
+    if (launched == null) {
+      throw new IllegalStateException("Chaos needs a stack this run started itself");
+    }
+    return launched;
+  }
+
+  private record Launched(
+      FerretDb ferretDb,
+      TemporalDevServer temporal,
+      JavaService workers,
+      JavaService api,
+      Path directory,
+      Thread cleanup) {}
+
+  /** The repository root: the nearest ancestor of the working directory holding the Makefile. */
+  static Path repository() {
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      if (Files.exists(dir.resolve("Makefile")) && Files.isDirectory(dir.resolve("workflows"))) {
+        return dir;
+      }
+    }
+    throw new IllegalStateException("Run from inside the repository");
+  }
+
+  /**
+   * A copy of a jar under a name of its own: whoever stops "their" stack by the jar's name (pkill
+   * -f ticketing-api.jar) must not stop ours in the middle of a run.
+   */
+  private static Path copy(String jar, Path directory) {
+    try {
+      Path source = repository().resolve(jar);
+      Path target = directory.resolve("bench-" + source.getFileName());
+      return Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Path workDirectory() {
+    String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    try {
+      return Files.createDirectories(
+          repository()
+              .resolve("bench/target/stack")
+              .resolve(stamp + "-" + ProcessHandle.current().pid()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

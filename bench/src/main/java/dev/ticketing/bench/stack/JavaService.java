@@ -1,0 +1,87 @@
+package dev.ticketing.bench.stack;
+
+import dev.ticketing.harness.ExternalProcess;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** One of our jars run as its own JVM, with the flags {@code make run} gives it. */
+final class JavaService implements AutoCloseable {
+
+  /** As scripts/run.sh starts the API and the workers. */
+  static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xss512k", "-Xmx320m");
+
+  private final String name;
+  private final Path jar;
+  private final Path directory;
+  private final int port = ExternalProcess.freePort();
+  private final Map<String, String> environment;
+  private @Nullable ExternalProcess process;
+  private int starts;
+
+  JavaService(String name, Path jar, Path directory, Map<String, String> environment) {
+    this.name = name;
+    this.jar = jar;
+    this.directory = directory;
+    this.environment = environment;
+  }
+
+  URI uri() {
+    return URI.create("http://127.0.0.1:" + port);
+  }
+
+  /** Starts the JVM and returns at once; {@link #awaitReady()} waits for its readiness. */
+  synchronized void start() {
+    starts++;
+    List<String> command = new ArrayList<>(List.of(java().toString()));
+    command.addAll(jvmFlags());
+    command.addAll(Profiling.flags(directory, name + "-" + starts));
+    command.addAll(List.of("-jar", jar.toString()));
+    var env = new HashMap<>(environment);
+    env.put("PORT", String.valueOf(port));
+    process = ExternalProcess.start(name, command, directory.resolve(name + ".log"), env);
+  }
+
+  synchronized void awaitReady() {
+    URI readiness = uri().resolve("/actuator/health/readiness");
+    process().awaitReady(() -> Http.ok(readiness), Duration.ofSeconds(120));
+  }
+
+  /** kill -9, as a crash would. */
+  synchronized void kill() {
+    process().kill();
+  }
+
+  synchronized long pid() {
+    return process().pid();
+  }
+
+  @Override
+  public synchronized void close() {
+    if (process != null) {
+      process.close();
+    }
+  }
+
+  private ExternalProcess process() {
+    if (process == null) {
+      throw new IllegalStateException(name + " is not started");
+    }
+    return process;
+  }
+
+  /** {@link #JVM_FLAGS}, or {@code BENCH_JVM_FLAGS} (space-separated) to try others. */
+  private static List<String> jvmFlags() {
+    String flags = System.getenv("BENCH_JVM_FLAGS");
+    return flags == null || flags.isBlank() ? JVM_FLAGS : List.of(flags.trim().split(" +"));
+  }
+
+  private static Path java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java");
+  }
+}
