@@ -2,6 +2,7 @@ package dev.ticketing.orders;
 
 import static com.mongodb.client.model.Filters.eq;
 
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import dev.ticketing.store.DomainDatabase;
 import dev.ticketing.store.DomainStore;
@@ -32,7 +33,13 @@ public final class Orders implements DomainStore, AutoCloseable {
   public Orders(DomainDatabase database) {
     this.database = database;
     this.events = new EventLog(database);
-    this.store = new VersionedStore<>(database, "orders", new OrderMapping(), events);
+    this.store =
+        new VersionedStore<>(
+            database,
+            "orders",
+            new OrderMapping(),
+            events,
+            Indexes.ascending("userId", "createdAt", "_id"));
   }
 
   /** Stores a new order; storing it again answers the one stored. */

@@ -5,6 +5,7 @@ import static com.mongodb.client.model.Filters.eq;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import dev.ticketing.store.DomainDatabase;
 import dev.ticketing.store.DomainStore;
@@ -30,7 +31,13 @@ public final class Payments implements DomainStore, AutoCloseable {
   public Payments(DomainDatabase database) {
     this.database = database;
     this.events = new EventLog(database);
-    this.store = new VersionedStore<>(database, "payments", new PaymentMapping(), events);
+    this.store =
+        new VersionedStore<>(
+            database,
+            "payments",
+            new PaymentMapping(),
+            events,
+            Indexes.ascending("orderId", "createdAt", "_id"));
     this.webhookEvents = database.collection("webhookEvents");
   }
 

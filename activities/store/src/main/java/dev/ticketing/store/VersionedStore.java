@@ -36,16 +36,26 @@ public final class VersionedStore<T> {
   }
 
   private static final int MAX_ATTEMPTS = 1_000;
+  private static final int MAX_SAVES = 3;
 
   private final MongoCollection<Document> snapshots;
   private final Mapping<T> mapping;
   private final EventLog events;
+  private final List<Bson> queryIndexes;
+  // Created on first query, so a process starts while its database is away.
+  private volatile boolean indexed;
 
+  /** A store whose {@link #query} filters and sorts are served by {@code queryIndexes}. */
   public VersionedStore(
-      DomainDatabase database, String collection, Mapping<T> mapping, EventLog events) {
+      DomainDatabase database,
+      String collection,
+      Mapping<T> mapping,
+      EventLog events,
+      Bson... queryIndexes) {
     this.snapshots = database.collection(collection);
     this.mapping = mapping;
     this.events = events;
+    this.queryIndexes = List.of(queryIndexes);
   }
 
   public Optional<T> find(Object id) {
@@ -72,6 +82,10 @@ public final class VersionedStore<T> {
 
   /** Snapshots matching a query; they may trail their events by a moment, so not for decisions. */
   public List<T> query(Bson filter, Bson sort, int skip, int limit) {
+    if (!indexed) {
+      queryIndexes.forEach(snapshots::createIndex);
+      indexed = true;
+    }
     return snapshots
         .find(filter)
         .sort(sort)
@@ -134,15 +148,22 @@ public final class VersionedStore<T> {
   }
 
   /**
-   * Writes a snapshot unless a newer one is there; one that still loses a race is caught up later.
+   * Writes a snapshot unless a newer one is there. Reading and replacing are two steps, so a slower
+   * writer of an older version may land in between: the write is read back and made again until the
+   * stored one is at least as new. (A read by id rolls a snapshot forward in any case.)
    */
   private void save(Document state) {
     Object id = state.get("_id");
-    Document stored = snapshots.find(eq("_id", id)).first();
-    if (stored == null) {
-      insertUnlessPresent(state);
-    } else if (versionOf(stored) < versionOf(state)) {
-      snapshots.replaceOne(eq("_id", id), state);
+    for (int attempt = 0; attempt < MAX_SAVES; attempt++) {
+      Document stored = snapshots.find(eq("_id", id)).first();
+      if (versionOf(stored) >= versionOf(state)) {
+        return;
+      }
+      if (stored == null) {
+        insertUnlessPresent(state);
+      } else {
+        snapshots.replaceOne(eq("_id", id), state);
+      }
     }
   }
 

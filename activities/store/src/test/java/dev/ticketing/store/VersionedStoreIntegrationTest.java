@@ -117,6 +117,7 @@ class VersionedStoreIntegrationTest {
 
     concurrently(40, i -> () -> seats.change(seat.id(), "SeatFreed", Seat::free).orElseThrow());
 
+    assertThat(snapshot(seat).getLong("version")).as("the snapshot lists read").isEqualTo(40);
     Seat last = seats.find(seat.id()).orElseThrow();
     assertThat(last.changes()).isEqualTo(40);
     assertThat(last.version()).isEqualTo(40);

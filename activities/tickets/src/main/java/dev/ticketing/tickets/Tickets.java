@@ -3,6 +3,7 @@ package dev.ticketing.tickets;
 import static com.mongodb.client.model.Filters.eq;
 import static dev.ticketing.workflows.Rejection.NOT_FOUND;
 
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import dev.ticketing.store.DomainDatabase;
 import dev.ticketing.store.DomainStore;
@@ -33,7 +34,14 @@ public final class Tickets implements DomainStore, AutoCloseable {
   public Tickets(DomainDatabase database, Clock clock) {
     this.database = database;
     this.events = new EventLog(database);
-    this.store = new VersionedStore<>(database, "tickets", new TicketMapping(), events);
+    this.store =
+        new VersionedStore<>(
+            database,
+            "tickets",
+            new TicketMapping(),
+            events,
+            Indexes.compoundIndex(
+                Indexes.ascending("status"), Indexes.descending("createdAt", "_id")));
     this.clock = clock;
   }
 

@@ -31,12 +31,23 @@ class TicketsIntegrationTest {
   static final UserId SELLER = new UserId(new ObjectId().toHexString());
   static final Price TWENTY = new Price(2_000);
 
+  DomainDatabase database;
   Tickets tickets;
 
   @BeforeEach
   void open(FerretDb ferretDb) {
-    var database = DomainDatabase.open(ferretDb.uri("tickets_" + new ObjectId()), "tickets");
+    database = DomainDatabase.open(ferretDb.uri("tickets_" + new ObjectId()), "tickets");
     tickets = new Tickets(database, Clock.systemUTC());
+  }
+
+  @Test
+  void theListOfTicketsForSaleHasAnIndexForItsFilterAndOrder() {
+    tickets.list(SELLER, "Concert", TWENTY);
+
+    tickets.available(10, 0);
+
+    assertThat(database.collection("tickets").listIndexes().map(i -> i.get("key").toString()))
+        .contains("Document{{status=1, createdAt=-1, _id=-1}}");
   }
 
   @AfterEach
