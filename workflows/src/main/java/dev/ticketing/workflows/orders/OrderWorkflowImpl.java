@@ -4,6 +4,7 @@ import static dev.ticketing.workflows.Rejection.INVALID;
 import static dev.ticketing.workflows.Rejection.NOT_AUTHORIZED;
 import static dev.ticketing.workflows.Rejection.NOT_FOUND;
 import static dev.ticketing.workflows.Rejection.UNAVAILABLE;
+import static dev.ticketing.workflows.orders.OrderStatus.AWAITING_PAYMENT;
 import static dev.ticketing.workflows.orders.OrderStatus.CANCELLED;
 import static dev.ticketing.workflows.orders.OrderStatus.COMPLETE;
 import static dev.ticketing.workflows.orders.OrderStatus.CREATED;
@@ -55,6 +56,9 @@ public class OrderWorkflowImpl implements OrderWorkflow {
   private final PaymentActivities charges =
       stub(PaymentActivities.class, TaskQueues.PAYMENTS, Duration.ofSeconds(60));
 
+  // Versions this class's changes of behaviour, so orders started before each still replay.
+  private static final String EXPIRY_DECIDED_LAST = "expiry-decided-after-payments";
+
   private final Purchase purchase;
   private @Nullable Order order;
   private @Nullable ApplicationFailure rejection;
@@ -62,6 +66,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
   private boolean charging;
   private boolean closed;
   private int chargeAttempts;
+  private boolean expiryDecidedLast;
 
   @WorkflowInit
   public OrderWorkflowImpl(Purchase purchase) {
@@ -70,6 +75,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
   @Override
   public void run(Purchase purchase) {
+    expiryDecidedLast = Workflow.getVersion(EXPIRY_DECIDED_LAST, Workflow.DEFAULT_VERSION, 1) == 1;
     if (!reserveTicket()) {
       return;
     }
@@ -79,7 +85,9 @@ public class OrderWorkflowImpl implements OrderWorkflow {
           Workflow.await(
               window.isNegative() ? Duration.ZERO : window,
               () -> charging || order().status() != CREATED);
-      if (!settled) {
+      // A payment handled in the workflow task that fired the timer ran first, and decides.
+      boolean unpaid = expiryDecidedLast ? !charging && order().status() == CREATED : !settled;
+      if (unpaid) {
         close(CancellationReason.EXPIRED);
       }
       Workflow.await(() -> closed && Workflow.isEveryHandlerFinished());
@@ -134,6 +142,9 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     try {
       order = orders.startPayment(payable.id());
       upsertStatus();
+      if (expiryDecidedLast && order().status() != AWAITING_PAYMENT) {
+        throw INVALID.failure("Cannot pay for a cancelled order");
+      }
       String idempotencyKey = payable.id() + "-charge-" + ++chargeAttempts;
       Charge charge =
           charges.charge(
@@ -186,6 +197,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     }
     if (order != null
         && order.status() == CREATED
+        && !(expiryDecidedLast && isPastExpiry(order))
         && payment.amount() == order.ticket().price().cents()) {
       charging = true;
       try {
@@ -273,10 +285,15 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     if (payable.status() == COMPLETE) {
       throw INVALID.failure("Order has already been paid");
     }
-    if (payable.status() == CANCELLED) {
+    if (payable.status() == CANCELLED || (expiryDecidedLast && isPastExpiry(payable))) {
       throw INVALID.failure("Cannot pay for a cancelled order");
     }
     return payable;
+  }
+
+  /** Its window is over, though the expiry may not have closed it yet in this workflow task. */
+  private static boolean isPastExpiry(Order order) {
+    return !now().isBefore(order.expiresAt());
   }
 
   private Order ensureCancellable(UserId requester) {

@@ -25,14 +25,14 @@ import io.temporal.failure.CanceledFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,12 +76,7 @@ class OrderWorkflowTest {
 
   @AfterEach
   void recordHistoryAndStop(TestInfo test) throws IOException {
-    String target = System.getProperty("ticketing.record-histories");
-    if (target != null) {
-      String history = client.fetchHistory(OrderWorkflow.workflowId(ORDER)).toJson(true);
-      Path file = Path.of(target, test.getTestMethod().orElseThrow().getName() + ".json");
-      Files.writeString(file, history);
-    }
+    Histories.recordIfAsked(client, ORDER, test);
     env.close();
   }
 
@@ -437,7 +432,13 @@ class OrderWorkflowTest {
   }
 
   private void awaitEnd(OrderId id) {
-    client.newUntypedWorkflowStub(OrderWorkflow.workflowId(id)).getResult(Void.class);
+    try {
+      client
+          .newUntypedWorkflowStub(OrderWorkflow.workflowId(id))
+          .getResult(30, TimeUnit.SECONDS, Void.class);
+    } catch (TimeoutException e) {
+      throw new AssertionError("The order's workflow did not end within 30 s", e);
+    }
   }
 
   private Instant now() {
