@@ -63,7 +63,12 @@ public class PaymentActivitiesImpl implements PaymentActivities {
   public void refund(StripePayment payment) {
     Payment recorded = recorded(payment);
     if (recorded.status() != PaymentStatus.REFUNDED) {
-      gateway.refund(payment.paymentIntentId(), "refund-" + payment.paymentIntentId());
+      try {
+        gateway.refund(payment.paymentIntentId(), "refund-" + payment.paymentIntentId());
+      } catch (PaymentGateway.Refused refused) {
+        // Asking again won't change Stripe's mind: fail where an operator sees it.
+        throw INVALID.failure("Stripe refused the refund: " + refused.getMessage());
+      }
       payments.refund(recorded.id());
     }
   }

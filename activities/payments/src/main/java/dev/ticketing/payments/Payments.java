@@ -61,22 +61,23 @@ public final class Payments implements DomainStore, AutoCloseable {
         eq("orderId", order.value()), Sorts.ascending("createdAt", "_id"), 0, Integer.MAX_VALUE);
   }
 
-  /** True the first time a Stripe event id is seen: Stripe may deliver an event more than once. */
-  public boolean firstDelivery(String stripeEventId) {
-    try {
-      webhookEvents.insertOne(new Document("_id", stripeEventId).append("receivedAt", new Date()));
-      return true;
-    } catch (MongoWriteException e) {
-      if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-        return false;
-      }
-      throw e;
-    }
+  /** Whether a Stripe event was acted on already: Stripe may deliver an event more than once. */
+  public boolean handled(String stripeEventId) {
+    return webhookEvents.find(eq("_id", stripeEventId)).first() != null;
   }
 
-  /** Lets Stripe's next delivery of an event through, when acting on this one failed. */
-  public void forgetDelivery(String stripeEventId) {
-    webhookEvents.deleteOne(eq("_id", stripeEventId));
+  /**
+   * Remembers that a Stripe event was acted on. Only after acting: a crash in between makes
+   * Stripe's next delivery act again, which every step behind it takes as a repeat.
+   */
+  public void markHandled(String stripeEventId) {
+    try {
+      webhookEvents.insertOne(new Document("_id", stripeEventId).append("handledAt", new Date()));
+    } catch (MongoWriteException e) {
+      if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+        throw e;
+      }
+    }
   }
 
   public EventLog events() {

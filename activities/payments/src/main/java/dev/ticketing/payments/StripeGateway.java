@@ -15,15 +15,18 @@ import org.jspecify.annotations.Nullable;
 /** Stripe itself, through stripe-java; {@code apiBase} points it at stripe-mock in tests. */
 public final class StripeGateway implements PaymentGateway {
 
+  private static final String ALREADY_REFUNDED = "charge_already_refunded";
+
   private final StripeClient stripe;
 
   public StripeGateway(String apiKey, @Nullable String apiBase) {
+    // Within the activity's 10 s an attempt: Temporal retries it, under the same idempotency key.
     var builder =
         StripeClient.builder()
             .setApiKey(apiKey)
-            .setConnectTimeout(5_000)
-            .setReadTimeout(20_000)
-            .setMaxNetworkRetries(2);
+            .setConnectTimeout(3_000)
+            .setReadTimeout(6_000)
+            .setMaxNetworkRetries(0);
     if (apiBase != null && !apiBase.isBlank()) {
       builder.setApiBase(apiBase);
     }
@@ -43,7 +46,16 @@ public final class StripeGateway implements PaymentGateway {
   @Override
   public String refund(String paymentIntentId, String idempotencyKey) {
     var params = RefundCreateParams.builder().setPaymentIntent(paymentIntentId).build();
-    return call(() -> stripe.v1().refunds().create(params, keyed(idempotencyKey))).getId();
+    return call(() -> {
+      try {
+        return stripe.v1().refunds().create(params, keyed(idempotencyKey)).getId();
+      } catch (InvalidRequestException e) {
+        if (ALREADY_REFUNDED.equals(e.getCode())) {
+          return paymentIntentId; // refunded in Stripe's dashboard, say: nothing is left to do
+        }
+        throw e;
+      }
+    });
   }
 
   /** The PaymentIntent as Stripe confirmed it, whatever its status. */

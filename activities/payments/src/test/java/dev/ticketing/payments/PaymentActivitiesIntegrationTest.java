@@ -110,9 +110,14 @@ class PaymentActivitiesIntegrationTest {
   }
 
   @Test
-  void countsAStripeEventOnlyOnItsFirstDelivery() {
-    assertThat(payments.firstDelivery("evt_1")).isTrue();
-    assertThat(payments.firstDelivery("evt_1")).isFalse();
+  void remembersTheStripeEventsActedOn() {
+    assertThat(payments.handled("evt_1")).isFalse();
+
+    payments.markHandled("evt_1");
+    payments.markHandled("evt_1");
+
+    assertThat(payments.handled("evt_1")).isTrue();
+    assertThat(payments.handled("evt_2")).isFalse();
   }
 
   private List<String> types(Charge charge) {

@@ -11,7 +11,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Stripe's webhook: on only with {@code STRIPE_WEBHOOK_SECRET}; each event acted on once. */
+/**
+ * Stripe's webhook: on only with {@code STRIPE_WEBHOOK_SECRET}. An event acted on is remembered, so
+ * a repeated delivery is answered at once; two at the same moment both act, which is safe, since
+ * the workflow, the refund and the payments store all take a payment they have seen as a repeat.
+ */
 @RestController
 class StripeWebhookController {
 
@@ -41,13 +45,9 @@ class StripeWebhookController {
     } catch (StripeWebhooks.BadSignature e) {
       throw ApiException.badRequest(e.getMessage());
     }
-    if (payments.firstDelivery(notification.eventId())) {
-      try {
-        notification.payment().ifPresent(stripePayments::settle);
-      } catch (RuntimeException e) {
-        payments.forgetDelivery(notification.eventId());
-        throw e;
-      }
+    if (!payments.handled(notification.eventId())) {
+      notification.payment().ifPresent(stripePayments::settle);
+      payments.markHandled(notification.eventId());
     }
     return Map.of("received", true);
   }
