@@ -14,7 +14,7 @@ const repoRoot = ".."
 
 var inputs = []string{
 	"api/Dockerfile", "workers/Dockerfile", ".dockerignore", ".env.example", composeFile, skaffoldFile,
-	"api/src/main/resources/application.yml", "workers/src/main/resources/application.yml",
+	"api/src/main/resources/application.yml", "workers/src/main/resources/application.yml", "pom.xml",
 	"README.md",
 }
 
@@ -129,6 +129,9 @@ func TestReportsBrokenInputs(t *testing.T) {
 		want   string // a problem containing this must be reported
 	}{
 		// Kubernetes manifests, strictly decoded.
+		{"a Maven module left out of the images' build context", func(t *testing.T, dir string) {
+			appendTo(t, dir, ".dockerignore", "\nactivities/orders\n")
+		}, "excludes activities/orders, a module of pom.xml"},
 		{"unknown field in a Deployment", func(t *testing.T, dir string) {
 			edit(t, dir, "k8s/api.yaml", "      terminationGracePeriodSeconds: 40\n", "      terminationGracePeriodSeconds: 40\n      restartPolicyy: Always\n")
 		}, `unknown field "spec.template.spec.restartPolicyy"`},

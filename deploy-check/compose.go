@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"net"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -153,4 +154,18 @@ func checkRootFiles(r *report) {
 			r.addf(".dockerignore", "does not exclude %s from the build context", must)
 		}
 	}
+	// The images build with Maven from the root pom, which refuses to start without every module.
+	pom, ok := r.read("pom.xml")
+	if !ok {
+		return
+	}
+	for _, m := range mavenModule.FindAllStringSubmatch(string(pom), -1) {
+		for _, line := range lines {
+			if line == m[1] || line == m[1]+"/" || strings.HasPrefix(m[1], strings.TrimSuffix(line, "/")+"/") {
+				r.addf(".dockerignore", "excludes %s, a module of pom.xml that the images' Maven build needs", m[1])
+			}
+		}
+	}
 }
+
+var mavenModule = regexp.MustCompile(`<module>([^<]+)</module>`)
