@@ -25,6 +25,7 @@ public class UsersConfiguration {
             settings.signInAttempts(),
             settings.signInWindow(),
             Clock.systemUTC());
-    return new Accounts(users, throttle, new BCryptPasswordEncoder(settings.passwordStrength()));
+    var passwords = new Passwords(new BCryptPasswordEncoder(settings.passwordStrength()));
+    return new Accounts(users, throttle, passwords);
   }
 }

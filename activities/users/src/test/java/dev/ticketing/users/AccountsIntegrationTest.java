@@ -56,7 +56,7 @@ class AccountsIntegrationTest {
     users = new Users(DomainDatabase.open(ferretDb.uri("users_" + new ObjectId()), "users"), clock);
     var throttle =
         new SignInThrottle(users.database(), users.events(), 10, Duration.ofMinutes(15), clock);
-    accounts = new Accounts(users, throttle, new BCryptPasswordEncoder(4));
+    accounts = new Accounts(users, throttle, new Passwords(new BCryptPasswordEncoder(4)));
   }
 
   @AfterEach
@@ -138,6 +138,18 @@ class AccountsIntegrationTest {
 
     assertThat(accounts.signIn("ada@example.com", "password123").email())
         .isEqualTo("ada@example.com");
+  }
+
+  @Test
+  void aPasswordLongerThanBcryptReadsCountsInFull() {
+    String emoji = "\uD83C\uDFAB".repeat(64); // 64 characters, 256 bytes of UTF-8
+    accounts.signUp("ada@example.com", emoji);
+
+    assertThat(accounts.signIn("ada@example.com", emoji).email()).isEqualTo("ada@example.com");
+    String lastOneDiffers = "\uD83C\uDFAB".repeat(63) + "\uD83C\uDFB5";
+    assertThat(
+            refusal(() -> accounts.signIn("ada@example.com", lastOneDiffers)).getOriginalMessage())
+        .isEqualTo("Invalid credentials");
   }
 
   @Test

@@ -71,6 +71,17 @@ class UserApiIntegrationTest extends ApiIntegrationTest {
   }
 
   @Test
+  void aPasswordOfSixtyFourCharactersOfAnyScriptWorks() {
+    String email = uniqueEmail();
+    String password = "é".repeat(64);
+
+    assertThat(anonymous().post(SIGNUP, Map.of("email", email, "password", password)).status())
+        .isEqualTo(201);
+    assertThat(anonymous().post(SIGNIN, Map.of("email", email, "password", password)).status())
+        .isEqualTo(200);
+  }
+
+  @Test
   void signUpRefusesAnEmailInUseWhateverItsCase() {
     String email = uniqueEmail();
     anonymous().signUp(email);
