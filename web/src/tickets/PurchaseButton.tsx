@@ -21,8 +21,9 @@ export function PurchaseButton({ ticketId }: { ticketId: string }) {
     } catch (e) {
       const err = asApiError(e);
       setErrors(err.errors.map((x) => x.message));
-      // A refused purchase is final for this key; trying again is a new intent. A lost answer keeps the key.
-      if (err.status !== 0) setKey(newIdempotencyKey());
+      // A refusal (4xx) is final for this key, so trying again is a new intent. A lost answer or a
+      // server fault (503 may still reserve) keeps the key, so the retry finds that order.
+      if (err.status >= 400 && err.status < 500) setKey(newIdempotencyKey());
       setBusy(false);
     }
   }

@@ -3,18 +3,23 @@ package dev.ticketing.tickets.web;
 import dev.ticketing.api.JsonForm;
 import dev.ticketing.workflows.Price;
 import java.math.BigDecimal;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /** A title and an exact price: a JSON number, or a numeric string such as {@code "20.00"}. */
 record TicketForm(String title, Price price) {
 
+  // White space (no-break space included) and format characters such as zero-width space.
+  private static final Pattern INVISIBLE_AROUND =
+      Pattern.compile("^[\\p{Z}\\s\\p{Cf}]+|[\\p{Z}\\s\\p{Cf}]+$");
+
   static TicketForm from(@Nullable JsonNode body) {
     var form = JsonForm.of(body);
-    String title = form.text("title");
-    if (title == null || title.isBlank()) {
+    String title = visible(form.text("title"));
+    if (title.isEmpty()) {
       form.reject("title", "Title is required");
-    } else if (title.trim().length() > 200) {
+    } else if (title.codePointCount(0, title.length()) > 200) {
       form.reject("title", "Title must be at most 200 characters");
     }
     BigDecimal amount = amount(form.value("price"));
@@ -26,7 +31,12 @@ record TicketForm(String title, Price price) {
       form.reject("price", "Price must be at most 1000000");
     }
     form.check();
-    return new TicketForm(title.trim(), Price.of(amount));
+    return new TicketForm(title, Price.of(amount));
+  }
+
+  /** The title without the space and invisible characters around it; empty when it has no other. */
+  private static String visible(@Nullable String title) {
+    return title == null ? "" : INVISIBLE_AROUND.matcher(title).replaceAll("");
   }
 
   private static @Nullable BigDecimal amount(@Nullable JsonNode price) {

@@ -78,6 +78,24 @@ class TicketApiIntegrationTest extends ApiIntegrationTest {
   }
 
   @Test
+  void aTitleIsCountedInCharactersAndInvisibleOnesAreBlank() {
+    ApiClient seller = signedUp();
+    String twoHundredEmoji = "\uD83C\uDFAB".repeat(200);
+
+    Answer emoji = seller.post(TICKETS, Map.of("title", twoHundredEmoji, "price", 1));
+
+    assertThat(emoji.status()).isEqualTo(201);
+    assertThat(emoji.text("title")).isEqualTo(twoHundredEmoji);
+    for (String blank : List.of("\u00a0\u00a0", "\u200b", " \u2003\t")) {
+      assertThat(rejection(seller, Map.of("title", blank, "price", 1)))
+          .containsExactly("Title is required@title");
+    }
+    assertThat(
+            seller.post(TICKETS, Map.of("title", "\u00a0Concert\u200b", "price", 1)).text("title"))
+        .isEqualTo("Concert");
+  }
+
+  @Test
   void listsOnlyAvailableTicketsNewestFirstWithPaging() {
     ApiClient seller = signedUp();
     String older = sell(seller, "10");
