@@ -21,8 +21,12 @@ have() {
   echo "tools: using $1 from $found"
 }
 
+# The Temporal CLI's module asks for Go 1.25, and GOTOOLCHAIN=local forbids fetching a newer Go.
 need_go() {
-  command -v go >/dev/null || { echo "tools: Go is required to build $1 (install Go 1.22+ and retry)" >&2; exit 1; }
+  local version
+  version=$(go env GOVERSION 2>/dev/null) || { echo "tools: Go is required to build $1 (install Go 1.25+ and retry)" >&2; exit 1; }
+  printf '%s\n' go1.25 "$version" | sort -CV ||
+    { echo "tools: $version is too old to build $1 (install Go 1.25+ and retry)" >&2; exit 1; }
 }
 
 build() { echo "tools: building $1 $2 (first time only; this can take minutes)"; }
