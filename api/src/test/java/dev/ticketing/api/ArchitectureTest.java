@@ -1,14 +1,21 @@
 package dev.ticketing.api;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.Date;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -71,15 +78,39 @@ class ArchitectureTest {
         .that()
         .resideInAPackage("dev.ticketing.workflows..")
         .should()
+        .dependOnClassesThat()
+        .belongToAnyOf(Clock.class, Random.class, ThreadLocalRandom.class, SecureRandom.class)
+        .orShould()
         .callMethod(Instant.class, "now")
         .orShould()
         .callMethod(LocalDateTime.class, "now")
         .orShould()
         .callMethod(System.class, "currentTimeMillis")
         .orShould()
+        .callMethod(System.class, "nanoTime")
+        .orShould()
+        .callMethod(Math.class, "random")
+        .orShould()
+        .callConstructor(Date.class)
+        .orShould()
         .callMethod(UUID.class, "randomUUID")
         .orShould()
         .callMethod(Thread.class, "sleep", long.class)
+        .orShould()
+        .callMethod(Thread.class, "sleep", Duration.class)
+        .check(classes);
+  }
+
+  @Test
+  void workflowCodeKeepsNoStateInStaticFields() {
+    fields()
+        .that()
+        .areDeclaredInClassesThat()
+        .resideInAPackage("dev.ticketing.workflows..")
+        .and()
+        .areStatic()
+        .should()
+        .beFinal()
         .check(classes);
   }
 

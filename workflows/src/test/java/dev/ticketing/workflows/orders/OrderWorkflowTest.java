@@ -6,6 +6,7 @@ import static dev.ticketing.workflows.orders.OrderStatus.CREATED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.ticketing.harness.Poll;
 import dev.ticketing.workflows.OrderId;
 import dev.ticketing.workflows.PaymentId;
 import dev.ticketing.workflows.Rejection;
@@ -226,9 +227,7 @@ class OrderWorkflowTest {
     var paying =
         WorkflowClient.startUpdate(
             workflow(ORDER)::pay, new PayRequest(BUYER, "tok_visa"), accepted());
-    while (payments.charges.isEmpty()) {
-      Thread.onSpinWait();
-    }
+    awaitChargeInFlight();
     env.sleep(window.multipliedBy(2));
     assertThat(orders.get(ORDER).status()).isEqualTo(OrderStatus.AWAITING_PAYMENT);
     charge.countDown();
@@ -364,9 +363,7 @@ class OrderWorkflowTest {
     var paying =
         WorkflowClient.startUpdate(
             workflow(ORDER)::pay, new PayRequest(BUYER, "tok_visa"), accepted());
-    while (payments.charges.isEmpty()) {
-      Thread.onSpinWait();
-    }
+    awaitChargeInFlight();
 
     client.newUntypedWorkflowStub(OrderWorkflow.workflowId(ORDER)).cancel();
     charge.countDown();
@@ -385,9 +382,7 @@ class OrderWorkflowTest {
     var paying =
         WorkflowClient.startUpdate(
             workflow(ORDER)::pay, new PayRequest(BUYER, "tok_chargeDeclined"), accepted());
-    while (payments.charges.isEmpty()) {
-      Thread.onSpinWait();
-    }
+    awaitChargeInFlight();
 
     client.newUntypedWorkflowStub(OrderWorkflow.workflowId(ORDER)).cancel();
     charge.countDown();
@@ -429,6 +424,11 @@ class OrderWorkflowTest {
     return UpdateOptions.<PaymentId>newBuilder()
         .setWaitForStage(WorkflowUpdateStage.ACCEPTED)
         .build();
+  }
+
+  private void awaitChargeInFlight() {
+    Poll.until(
+        "the charge is in flight", Duration.ofSeconds(30), () -> !payments.charges.isEmpty());
   }
 
   private void awaitEnd(OrderId id) {
