@@ -36,7 +36,7 @@ public final class VersionedStore<T> {
   }
 
   private static final int MAX_ATTEMPTS = 1_000;
-  private static final int MAX_SAVES = 3;
+  private static final int MAX_SAVES = 10;
 
   private final MongoCollection<Document> snapshots;
   private final Mapping<T> mapping;
@@ -59,17 +59,9 @@ public final class VersionedStore<T> {
   }
 
   public Optional<T> find(Object id) {
-    Document latest = snapshots.find(eq("_id", id)).first();
-    long version = latest == null ? -1 : versionOf(latest);
-    boolean behind = false;
-    for (Event next = events.find(id, version + 1);
-        next != null;
-        next = events.find(id, version + 1)) {
-      latest = next.state();
-      version = next.version();
-      behind = true;
-    }
-    if (behind) {
+    Document stored = snapshots.find(eq("_id", id)).first();
+    Document latest = rolledForward(id, stored);
+    if (latest != stored) {
       save(latest);
     }
     return Optional.ofNullable(latest).map(mapping::fromDocument);
@@ -148,23 +140,40 @@ public final class VersionedStore<T> {
   }
 
   /**
-   * Writes a snapshot unless a newer one is there. Reading and replacing are two steps, so a slower
-   * writer of an older version may land in between: the write is read back and made again until the
-   * stored one is at least as new. (A read by id rolls a snapshot forward in any case.)
+   * Writes a snapshot unless a newer one is there. Reading and writing are two steps, so a slower
+   * writer of an older version may land in between; so every writer reads back after writing and
+   * rolls what it finds forward over the log, until what is stored is the newest it knows of. The
+   * last writer is thus the one that leaves the latest state.
    */
   private void save(Document state) {
     Object id = state.get("_id");
+    Document newest = state;
     for (int attempt = 0; attempt < MAX_SAVES; attempt++) {
       Document stored = snapshots.find(eq("_id", id)).first();
-      if (versionOf(stored) >= versionOf(state)) {
+      if (versionOf(stored) > versionOf(newest)) {
+        newest = stored;
+      }
+      newest = rolledForward(id, newest);
+      if (versionOf(stored) >= versionOf(newest)) {
         return;
       }
       if (stored == null) {
-        insertUnlessPresent(state);
+        insertUnlessPresent(newest);
       } else {
-        snapshots.replaceOne(eq("_id", id), state);
+        snapshots.replaceOne(eq("_id", id), newest);
       }
     }
+  }
+
+  /** The state after the last event recorded past {@code state}; {@code state} if there is none. */
+  private @Nullable Document rolledForward(Object id, @Nullable Document state) {
+    Document latest = state;
+    for (Event next = events.find(id, versionOf(latest) + 1);
+        next != null;
+        next = events.find(id, next.version() + 1)) {
+      latest = next.state();
+    }
+    return latest;
   }
 
   private void insertUnlessPresent(Document state) {
