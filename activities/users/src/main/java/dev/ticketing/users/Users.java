@@ -1,5 +1,6 @@
 package dev.ticketing.users;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static dev.ticketing.workflows.Rejection.INVALID;
 
@@ -135,7 +136,9 @@ public final class Users implements DomainStore, AutoCloseable {
       if (held || claim.getDate("at").toInstant().isAfter(clock.instant().minus(ABANDONED))) {
         throw INVALID.failure("Email in use");
       }
-      emails.deleteOne(eq("_id", key));
+      // Only the claim judged abandoned: another sign-up may have replaced it meanwhile.
+      emails.deleteOne(
+          and(eq("_id", key), eq("userId", holder.value()), eq("at", claim.getDate("at"))));
     }
   }
 

@@ -153,6 +153,39 @@ class AccountsIntegrationTest {
   }
 
   @Test
+  void anEmailClaimACrashLeftIsTakenOverByOneOfManySignUps() throws Exception {
+    users
+        .database()
+        .collection("emails")
+        .insertOne(
+            new org.bson.Document("_id", "ada@example.com")
+                .append("userId", new ObjectId().toHexString())
+                .append("at", java.util.Date.from(clock.now.minusSeconds(120))));
+
+    List<Boolean> signedUp;
+    try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<Future<Boolean>> attempts =
+          IntStream.range(0, 20)
+              .mapToObj(i ->
+                  threads.submit(() -> {
+                    try {
+                      accounts.signUp("ada@example.com", "password-" + i);
+                      return true;
+                    } catch (ApplicationFailure inUse) {
+                      return false;
+                    }
+                  }))
+              .toList();
+      signedUp = new ArrayList<>();
+      for (Future<Boolean> attempt : attempts) {
+        signedUp.add(attempt.get());
+      }
+    }
+
+    assertThat(signedUp).containsOnlyOnce(true);
+  }
+
+  @Test
   void throttlesEmailsThatHaveNoAccountToo() {
     for (int i = 0; i < 10; i++) {
       refusal(() -> accounts.signIn("ghost@example.com", "whatever1"));
