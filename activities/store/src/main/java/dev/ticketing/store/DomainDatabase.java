@@ -39,6 +39,15 @@ public final class DomainDatabase implements AutoCloseable {
                 cluster.serverSelectionTimeout(5, TimeUnit.SECONDS);
               }
             })
+            .applyToSocketSettings(socket -> {
+              // Within an activity attempt's 10 s, so no write lands after its attempt has ended.
+              if (connection.getSocketTimeout() == null) {
+                socket.readTimeout(8, TimeUnit.SECONDS);
+              }
+              if (connection.getConnectTimeout() == null) {
+                socket.connectTimeout(5, TimeUnit.SECONDS);
+              }
+            })
             .build();
     MongoClient client = MongoClients.create(settings);
     String name = connection.getDatabase() != null ? connection.getDatabase() : domain;
