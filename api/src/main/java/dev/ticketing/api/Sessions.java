@@ -1,5 +1,6 @@
 package dev.ticketing.api;
 
+import dev.ticketing.workflows.UserId;
 import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Keys;
@@ -79,7 +80,7 @@ public class Sessions {
         return Optional.empty();
       }
       long issuedAt = claims.getIssuedAt().toInstant().getEpochSecond();
-      return Optional.of(new CurrentUser(new dev.ticketing.workflows.UserId(id), email, issuedAt));
+      return Optional.of(new CurrentUser(new UserId(id), email, issuedAt));
     } catch (JwtException | IllegalArgumentException e) {
       return Optional.empty();
     }

@@ -1,5 +1,7 @@
 package dev.ticketing.harness;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -33,8 +35,8 @@ final class Tools {
       Path dir = Path.of("target", "harness").toAbsolutePath();
       Files.createDirectories(dir);
       return Files.createTempDirectory(dir, name + "-");
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

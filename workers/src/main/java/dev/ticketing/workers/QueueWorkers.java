@@ -16,6 +16,7 @@ import dev.ticketing.workflows.orders.OrderWorkflowImpl;
 import dev.ticketing.workflows.payments.RefundWorkflowImpl;
 import io.temporal.worker.Worker;
 import java.time.Clock;
+import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -69,8 +70,7 @@ final class QueueWorkers {
     }
   }
 
-  private static QueueWorker queue(
-      String taskQueue, java.util.function.Consumer<Worker> registration) {
+  private static QueueWorker queue(String taskQueue, Consumer<Worker> registration) {
     return new QueueWorker() {
       @Override
       public String taskQueue() {

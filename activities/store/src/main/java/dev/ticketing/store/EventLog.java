@@ -9,8 +9,8 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.CreateCollectionOptions;
-import com.mongodb.client.model.Sorts;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -70,18 +70,6 @@ public final class EventLog {
     }
   }
 
-  /** The most recent announcements, oldest first. */
-  public List<Event> recent(int limit) {
-    createFeed();
-    List<Event> recent =
-        feed.find()
-            .sort(Sorts.descending("$natural"))
-            .limit(limit)
-            .map(Event::from)
-            .into(new ArrayList<>());
-    return recent.reversed();
-  }
-
   /**
    * Hands {@code listener} every announcement, oldest first: those in the feed now, then each as it
    * comes. Returns when the feed's cursor ends, and throws when the server is away; callers follow
@@ -113,7 +101,7 @@ public final class EventLog {
         .map(Event::from)
         .into(new ArrayList<>())
         .stream()
-        .sorted(java.util.Comparator.comparingLong(Event::version))
+        .sorted(Comparator.comparingLong(Event::version))
         .toList();
   }
 

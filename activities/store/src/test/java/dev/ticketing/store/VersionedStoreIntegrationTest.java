@@ -162,17 +162,6 @@ class VersionedStoreIntegrationTest {
   }
 
   @Test
-  void announcesRecentEventsInOrder() {
-    Seat seat = seats.create(new Seat(new ObjectId(), 0, null, 0), "SeatCreated");
-    seats.change(seat.id(), "SeatTaken", s -> s.takeFor("me"));
-
-    assertThat(events.recent(10))
-        .filteredOn(e -> e.aggregateId().equals(seat.id().toString()))
-        .extracting(Event::type)
-        .containsExactly("SeatCreated", "SeatTaken");
-  }
-
-  @Test
   void aStoreOpensWhileItsServerIsAwayAndWorksOnceItAnswers(FerretDb ferretDb) {
     String uri = ferretDb.uri("store_" + new ObjectId());
     ferretDb.stop();

@@ -1,6 +1,7 @@
 package dev.ticketing.tickets;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
 
 public enum TicketStatus {
   AVAILABLE,
@@ -9,10 +10,10 @@ public enum TicketStatus {
 
   @JsonValue
   public String value() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 
   public static TicketStatus of(String value) {
-    return valueOf(value.toUpperCase(java.util.Locale.ROOT));
+    return valueOf(value.toUpperCase(Locale.ROOT));
   }
 }

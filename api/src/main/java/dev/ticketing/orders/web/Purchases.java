@@ -20,6 +20,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.bson.types.ObjectId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -100,12 +101,11 @@ public class Purchases {
 
   public PaymentId pay(Order order, UserId buyer, String token) {
     refuseUnpayable(order);
-    return workflows
-        .pay(order.id(), buyer, token)
-        .orElseThrow(() -> {
-          refuseUnpayable(closedSinceRead(order, "Order cannot be paid now"));
-          return ApiException.badRequest("Order has already been paid");
-        });
+    Optional<PaymentId> paid = workflows.pay(order.id(), buyer, token);
+    if (paid.isEmpty()) {
+      refuseUnpayable(closedSinceRead(order, "Order cannot be paid now"));
+    }
+    return paid.orElseThrow();
   }
 
   /**

@@ -73,8 +73,9 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     this.purchase = purchase;
   }
 
+  // The purchase came to the constructor already (@WorkflowInit), for handlers that run first.
   @Override
-  public void run(Purchase purchase) {
+  public void run(Purchase sameAsConstructed) {
     expiryDecidedLast = Workflow.getVersion(EXPIRY_DECIDED_LAST, Workflow.DEFAULT_VERSION, 1) == 1;
     if (!reserveTicket()) {
       return;

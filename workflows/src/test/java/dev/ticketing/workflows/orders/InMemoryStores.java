@@ -76,8 +76,11 @@ final class InMemoryStores {
 
     @Override
     public synchronized void markSold(TicketId id, OrderId order) {
-      tickets.computeIfPresent(
-          id, (k, t) -> order.equals(t.holder()) ? new Ticket(t.seller(), order, true) : t);
+      Ticket ticket = tickets.get(id);
+      if (!order.equals(ticket.holder())) {
+        throw new IllegalStateException("Ticket " + id + " is not held by order " + order);
+      }
+      tickets.put(id, new Ticket(ticket.seller(), order, true));
     }
   }
 
@@ -99,9 +102,11 @@ final class InMemoryStores {
     }
 
     @Override
-    public Order complete(OrderId id, PaymentId paymentId) {
+    public synchronized Order complete(OrderId id, PaymentId paymentId) {
+      Order completed = orders.get(id).complete();
+      orders.put(id, completed);
       events.add("OrderCompleted");
-      return orders.computeIfPresent(id, (k, o) -> o.complete());
+      return completed;
     }
 
     @Override
