@@ -20,6 +20,7 @@ import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.UpdateOptions;
 import io.temporal.client.WithStartWorkflowOperation;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowUpdateHandle;
 import io.temporal.client.WorkflowUpdateStage;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
@@ -359,11 +360,7 @@ class OrderWorkflowTest {
   void operatorCancellationDuringAChargeWaitsForItsOutcome() throws Exception {
     reserve(ORDER, BUYER, TICKET, WINDOW);
     var charge = new CountDownLatch(1);
-    payments.inFlight = charge;
-    var paying =
-        WorkflowClient.startUpdate(
-            workflow(ORDER)::pay, new PayRequest(BUYER, "tok_visa"), accepted());
-    awaitChargeInFlight();
+    var paying = payHeldBy(charge, "tok_visa");
 
     client.newUntypedWorkflowStub(OrderWorkflow.workflowId(ORDER)).cancel();
     charge.countDown();
@@ -378,11 +375,7 @@ class OrderWorkflowTest {
   void operatorCancellationDuringADeclinedChargeReleasesTheTicket() throws Exception {
     reserve(ORDER, BUYER, TICKET, WINDOW);
     var charge = new CountDownLatch(1);
-    payments.inFlight = charge;
-    var paying =
-        WorkflowClient.startUpdate(
-            workflow(ORDER)::pay, new PayRequest(BUYER, "tok_chargeDeclined"), accepted());
-    awaitChargeInFlight();
+    var paying = payHeldBy(charge, "tok_chargeDeclined");
 
     client.newUntypedWorkflowStub(OrderWorkflow.workflowId(ORDER)).cancel();
     charge.countDown();
@@ -424,6 +417,15 @@ class OrderWorkflowTest {
     return UpdateOptions.<PaymentId>newBuilder()
         .setWaitForStage(WorkflowUpdateStage.ACCEPTED)
         .build();
+  }
+
+  /** Starts paying with {@code token}; its charge stays in flight until {@code charge} opens. */
+  private WorkflowUpdateHandle<PaymentId> payHeldBy(CountDownLatch charge, String token) {
+    payments.inFlight = charge;
+    var paying =
+        WorkflowClient.startUpdate(workflow(ORDER)::pay, new PayRequest(BUYER, token), accepted());
+    awaitChargeInFlight();
+    return paying;
   }
 
   private void awaitChargeInFlight() {
