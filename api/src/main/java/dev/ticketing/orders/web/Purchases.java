@@ -64,7 +64,6 @@ public class Purchases {
         return earlier.get();
       }
     }
-    refuseUnavailable(buyer, ticketId, orderId);
     return inFlight.oneAtATime(
         ticketId,
         orderId,

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * Lets one reservation per ticket at a time leave this process. In an on-sale rush every buyer
  * reads the ticket as available before the first reservation lands, and each would start a workflow
  * only to be refused; instead the others wait for the first one's answer: refused at once if it got
- * the ticket, else they look at the ticket again. The workflow still decides.
+ * the ticket, else the next one looks at the ticket and tries. The workflow still decides.
  */
 @Component
 class ReservationsInFlight {
@@ -24,21 +24,27 @@ class ReservationsInFlight {
       new ConcurrentHashMap<>();
 
   /**
-   * Runs {@code reserve} for {@code order} once no other reservation of the ticket is in flight
-   * here. After a wait for one that failed, {@code recheck} looks at the ticket again first.
+   * Runs {@code check}, then {@code reserve}, for {@code order} once no other reservation of the
+   * ticket is in flight here. Checking inside, not before, refuses a buyer who read the ticket
+   * before a reservation that has just landed.
    */
-  Order oneAtATime(TicketId ticket, OrderId order, Runnable recheck, Supplier<Order> reserve) {
+  Order oneAtATime(TicketId ticket, OrderId order, Runnable check, Supplier<Order> reserve) {
     while (true) {
       var mine = new CompletableFuture<@Nullable OrderId>();
       var theirs = inFlight.putIfAbsent(ticket, mine);
       if (theirs == null) {
-        return reserve(ticket, mine, reserve);
+        return reserve(
+            ticket,
+            mine,
+            () -> {
+              check.run();
+              return reserve.get();
+            });
       }
       OrderId holder = theirs.join();
       if (holder != null && !holder.equals(order)) {
         throw ApiException.badRequest("Ticket is already reserved");
       }
-      recheck.run();
     }
   }
 
