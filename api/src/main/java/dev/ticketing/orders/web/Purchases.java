@@ -64,6 +64,9 @@ public class Purchases {
         return earlier.get();
       }
     }
+    // Most buyers of a taken ticket are refused here, side by side; the gate checks again, one at a
+    // time, for those who read the ticket before a reservation landed.
+    refuseUnavailable(buyer, ticketId, orderId);
     return inFlight.oneAtATime(
         ticketId,
         orderId,
