@@ -28,12 +28,15 @@ format:
 deploy-check:
 	cd deploy-check && $(GO) test ./... && $(GO) run . ..
 
-# Records the histories of order workflow tests for the replay test, which then guards them for
-# good: record only new tests (make histories TEST='OrderWorkflowTest#newTest'), never re-record old ones.
-TEST ?= OrderWorkflowTest
+# Records the histories of the order workflow tests for the replay test, which then guards them for
+# good, into a new folder named after the workflow change (its getVersion id); never re-record old ones:
+# make histories VERSION=release-alongside-cancel
+TEST ?= OrderWorkflowTest,ExpiryRaceIntegrationTest
 histories:
+	@test -n "$(VERSION)" || { echo 'make histories needs VERSION=<the getVersion id of the change>'; exit 2; }
+	mkdir -p workflows/src/test/resources/histories/$(VERSION)
 	$(MVN) -pl workflows -am test -Dsurefire.failIfNoSpecifiedTests=false -Dtest='$(TEST)' \
-	  -Dticketing.record-histories=$(CURDIR)/workflows/src/test/resources/histories
+	  -Dticketing.record-histories=$(CURDIR)/workflows/src/test/resources/histories/$(VERSION)
 
 clean:
 	$(MVN) clean

@@ -25,6 +25,8 @@ import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
@@ -58,6 +60,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
   // Versions this class's changes of behaviour, so orders started before each still replay.
   private static final String EXPIRY_DECIDED_LAST = "expiry-decided-after-payments";
+  private static final String RELEASE_ALONGSIDE_CANCEL = "release-alongside-cancel";
 
   private final Purchase purchase;
   private @Nullable Order order;
@@ -67,6 +70,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
   private boolean closed;
   private int chargeAttempts;
   private boolean expiryDecidedLast;
+  private boolean releaseAlongsideCancel;
 
   @WorkflowInit
   public OrderWorkflowImpl(Purchase purchase) {
@@ -77,6 +81,8 @@ public class OrderWorkflowImpl implements OrderWorkflow {
   @Override
   public void run(Purchase sameAsConstructed) {
     expiryDecidedLast = Workflow.getVersion(EXPIRY_DECIDED_LAST, Workflow.DEFAULT_VERSION, 1) == 1;
+    releaseAlongsideCancel =
+        Workflow.getVersion(RELEASE_ALONGSIDE_CANCEL, Workflow.DEFAULT_VERSION, 1) == 1;
     if (!reserveTicket()) {
       return;
     }
@@ -273,9 +279,19 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     upsertStatus();
     Workflow.newDetachedCancellationScope(
             () -> {
+              // The ticket is for sale again as soon as the decision is made, not a store write
+              // later.
+              @Nullable Promise<Void> released =
+                  releaseAlongsideCancel
+                      ? Async.procedure(tickets::release, order().ticket().id(), order().id())
+                      : null;
               Order cancelled = orders.cancel(order().id(), reason);
               order = cancelled == null ? order : cancelled;
-              tickets.release(order().ticket().id(), order().id());
+              if (released == null) {
+                tickets.release(order().ticket().id(), order().id());
+              } else {
+                released.get();
+              }
             })
         .run();
     closed = true;
