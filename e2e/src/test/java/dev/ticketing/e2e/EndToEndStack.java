@@ -19,7 +19,7 @@ import java.util.UUID;
  */
 final class EndToEndStack {
 
-  static final Duration EXPIRATION = Duration.ofSeconds(6);
+  static final Duration EXPIRATION = Duration.ofSeconds(5);
 
   private static EndToEndStack instance;
 
