@@ -28,20 +28,8 @@ public class PaymentActivitiesImpl implements PaymentActivities {
 
   @Override
   public Charge charge(ChargeRequest request) {
-    var metadata =
-        Map.of(
-            "orderId", request.orderId().value(),
-            "ticketId", request.ticketId().value(),
-            "buyerId", request.buyerId().value());
-    var order =
-        new PaymentGateway.ChargeOrder(
-            request.amount().cents(),
-            currency,
-            request.token(),
-            request.idempotencyKey(),
-            metadata);
     try {
-      String paymentIntent = gateway.charge(order);
+      String paymentIntent = gateway.charge(chargeOrder(request));
       Payment paid =
           payments.record(payment(request, paymentIntent, paymentIntent, PaymentStatus.SUCCEEDED));
       return new Charge(paid.id(), paymentIntent);
@@ -52,6 +40,20 @@ public class PaymentActivitiesImpl implements PaymentActivities {
       payments.record(payment(request, key, stripeId, PaymentStatus.FAILED));
       throw (refused.declined() ? PAYMENT_DECLINED : INVALID).failure(refused.getMessage());
     }
+  }
+
+  @Override
+  public void undoCharge(ChargeRequest request) {
+    gateway
+        .stopCharge(chargeOrder(request))
+        .ifPresent(paymentIntent ->
+            refund(
+                new StripePayment(
+                    paymentIntent,
+                    request.orderId(),
+                    request.buyerId(),
+                    request.amount().cents(),
+                    currency)));
   }
 
   @Override
@@ -71,6 +73,16 @@ public class PaymentActivitiesImpl implements PaymentActivities {
       }
       payments.refund(recorded.id());
     }
+  }
+
+  private PaymentGateway.ChargeOrder chargeOrder(ChargeRequest request) {
+    var metadata =
+        Map.of(
+            "orderId", request.orderId().value(),
+            "ticketId", request.ticketId().value(),
+            "buyerId", request.buyerId().value());
+    return new PaymentGateway.ChargeOrder(
+        request.amount().cents(), currency, request.token(), request.idempotencyKey(), metadata);
   }
 
   private Payment recorded(StripePayment payment) {

@@ -1,6 +1,7 @@
 package dev.ticketing.payments;
 
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,6 +20,12 @@ public interface PaymentGateway {
 
   /** Creates and confirms a PaymentIntent for the order; answers its id. */
   String charge(ChargeOrder order);
+
+  /**
+   * For a charge whose answer never came: makes sure nothing under its idempotency key takes money
+   * any more, and answers its PaymentIntent if it already had.
+   */
+  Optional<String> stopCharge(ChargeOrder order);
 
   /** Refunds a PaymentIntent in full, once per key; answers the refund's id. */
   String refund(String paymentIntentId, String idempotencyKey);

@@ -3,6 +3,7 @@ package dev.ticketing.payments;
 import com.stripe.StripeClient;
 import com.stripe.exception.ApiConnectionException;
 import com.stripe.exception.CardException;
+import com.stripe.exception.IdempotencyException;
 import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.PaymentIntent;
@@ -10,6 +11,7 @@ import com.stripe.net.RequestOptions;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.PaymentMethodCreateParams;
 import com.stripe.param.RefundCreateParams;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /** Stripe itself, through stripe-java; {@code apiBase} points it at stripe-mock in tests. */
@@ -58,15 +60,61 @@ public final class StripeGateway implements PaymentGateway {
     });
   }
 
+  /**
+   * Asks the unanswered charge's own key. Unused, the key is taken by an intent never confirmed, so
+   * the charge can't come later; used, the same request again answers the intent it made.
+   */
+  @Override
+  public Optional<String> stopCharge(ChargeOrder order) {
+    String paymentMethod = paymentMethod(order);
+    String intent;
+    try {
+      intent = create(order, paymentMethod, false).getId();
+    } catch (KeyUsed charged) {
+      try {
+        intent = create(order, paymentMethod, true).getId();
+      } catch (Refused refused) {
+        intent = refused.paymentIntentId();
+      }
+    }
+    return intent == null ? Optional.empty() : cancelUnlessSucceeded(intent);
+  }
+
+  /** Cancels an intent that has not taken money, so it never will; answers it if it has. */
+  private Optional<String> cancelUnlessSucceeded(String intent) {
+    String status = call(() -> stripe.v1().paymentIntents().retrieve(intent)).getStatus();
+    switch (status) {
+      case "succeeded" -> {
+        return Optional.of(intent);
+      }
+      case "canceled" -> {
+        return Optional.empty();
+      }
+      case "processing" -> throw new IllegalStateException(intent + " is still processing");
+      default -> {
+        try {
+          call(() -> stripe.v1().paymentIntents().cancel(intent));
+        } catch (Refused changedMeanwhile) {
+          throw new IllegalStateException(intent + " changed while cancelled: read it again");
+        }
+        return Optional.empty();
+      }
+    }
+  }
+
   /** The PaymentIntent as Stripe confirmed it, whatever its status. */
   PaymentIntent createAndConfirm(ChargeOrder order) {
+    return create(order, paymentMethod(order), true);
+  }
+
+  private PaymentIntent create(ChargeOrder order, String paymentMethod, boolean confirm) {
     var params =
         PaymentIntentCreateParams.builder()
             .setAmount(order.amount())
             .setCurrency(order.currency())
-            .setPaymentMethod(paymentMethod(order))
+            .setPaymentMethod(paymentMethod)
             .addPaymentMethodType("card")
-            .setConfirm(true)
+            .setConfirm(confirm)
             .putAllMetadata(order.metadata())
             .build();
     return call(() -> stripe.v1().paymentIntents().create(params, keyed(order.idempotencyKey())));
@@ -95,10 +143,19 @@ public final class StripeGateway implements PaymentGateway {
     T call() throws StripeException;
   }
 
+  /** An idempotency key that a request with other parameters already used. */
+  private static final class KeyUsed extends RuntimeException {
+    KeyUsed(IdempotencyException e) {
+      super(e.getMessage(), e);
+    }
+  }
+
   /** Stripe's refusals become {@link Refused}; its outages stay exceptions worth retrying. */
   private static <T> T call(StripeCall<T> call) {
     try {
       return call.call();
+    } catch (IdempotencyException e) {
+      throw new KeyUsed(e);
     } catch (CardException e) {
       throw new Refused(messageOf(e), true, paymentIntentOf(e));
     } catch (InvalidRequestException e) {

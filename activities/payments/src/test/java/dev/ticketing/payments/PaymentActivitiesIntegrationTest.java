@@ -100,6 +100,24 @@ class PaymentActivitiesIntegrationTest {
   }
 
   @Test
+  void anUnansweredChargeThatTookMoneyIsRefundedOnce() {
+    activities.undoCharge(request("tok_visa"));
+    activities.undoCharge(request("tok_visa"));
+
+    assertThat(payments.forOrder(ORDER))
+        .singleElement()
+        .extracting(Payment::status)
+        .isEqualTo(PaymentStatus.REFUNDED);
+  }
+
+  @Test
+  void anUnansweredDeclineLeavesNothingToUndo() {
+    activities.undoCharge(request("tok_chargeDeclined"));
+
+    assertThat(payments.forOrder(ORDER)).isEmpty();
+  }
+
+  @Test
   void aPaymentStripeReportsForOurOwnChargeIsTheSamePayment() {
     Charge charge = activities.charge(request("tok_visa"));
 

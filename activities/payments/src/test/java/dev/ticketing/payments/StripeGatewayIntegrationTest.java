@@ -1,6 +1,7 @@
 package dev.ticketing.payments;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.stripe.StripeClient;
@@ -37,6 +38,11 @@ class StripeGatewayIntegrationTest {
   @Test
   void turnsACardTokenIntoAPaymentMethodFirst() {
     assertThat(stripe.createAndConfirm(order("tok_visa")).getId()).startsWith("pi_");
+  }
+
+  @Test
+  void stopsACharge() {
+    assertThatCode(() -> stripe.stopCharge(order("tok_visa"))).doesNotThrowAnyException();
   }
 
   @Test

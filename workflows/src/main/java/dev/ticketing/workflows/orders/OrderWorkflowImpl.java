@@ -57,10 +57,14 @@ public class OrderWorkflowImpl implements OrderWorkflow {
       stub(OrderActivities.class, TaskQueues.ORDERS, Duration.ofSeconds(20));
   private final PaymentActivities charges =
       stub(PaymentActivities.class, TaskQueues.PAYMENTS, Duration.ofSeconds(60));
+  // As long as Stripe keeps an idempotency key, the key of a charge that never answered is asked.
+  private final PaymentActivities undoing =
+      stub(PaymentActivities.class, TaskQueues.PAYMENTS, Duration.ofHours(24));
 
   // Versions this class's changes of behaviour, so orders started before each still replay.
   private static final String EXPIRY_DECIDED_LAST = "expiry-decided-after-payments";
   private static final String RELEASE_ALONGSIDE_CANCEL = "release-alongside-cancel";
+  private static final String UNDO_UNANSWERED_CHARGE = "undo-unanswered-charge";
 
   private final Purchase purchase;
   private @Nullable Order order;
@@ -71,6 +75,8 @@ public class OrderWorkflowImpl implements OrderWorkflow {
   private int chargeAttempts;
   private boolean expiryDecidedLast;
   private boolean releaseAlongsideCancel;
+  private boolean undoUnansweredCharge;
+  private @Nullable ChargeRequest unanswered;
 
   @WorkflowInit
   public OrderWorkflowImpl(Purchase purchase) {
@@ -83,6 +89,8 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     expiryDecidedLast = Workflow.getVersion(EXPIRY_DECIDED_LAST, Workflow.DEFAULT_VERSION, 1) == 1;
     releaseAlongsideCancel =
         Workflow.getVersion(RELEASE_ALONGSIDE_CANCEL, Workflow.DEFAULT_VERSION, 1) == 1;
+    undoUnansweredCharge =
+        Workflow.getVersion(UNDO_UNANSWERED_CHARGE, Workflow.DEFAULT_VERSION, 1) == 1;
     if (!reserveTicket()) {
       return;
     }
@@ -98,6 +106,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         close(CancellationReason.EXPIRED);
       }
       Workflow.await(() -> closed && Workflow.isEveryHandlerFinished());
+      undoUnansweredCharge();
     } catch (CanceledFailure operatorCancel) {
       // A charge in flight decides first: money taken completes the order, a decline closes it.
       Workflow.newDetachedCancellationScope(
@@ -106,6 +115,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
                 if (!order().status().isClosed()) {
                   close(CancellationReason.CANCELLED);
                 }
+                undoUnansweredCharge();
               })
           .run();
       throw operatorCancel;
@@ -146,6 +156,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
   /** Charges once and completes the order, or closes it; nothing cancels it half way. */
   private PaymentId charge(Order payable, String token) {
+    @Nullable ChargeRequest attempt = null;
     try {
       order = orders.startPayment(payable.id());
       upsertStatus();
@@ -153,22 +164,32 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         throw INVALID.failure("Cannot pay for a cancelled order");
       }
       String idempotencyKey = payable.id() + "-charge-" + ++chargeAttempts;
-      Charge charge =
-          charges.charge(
-              new ChargeRequest(
-                  payable.id(),
-                  payable.ticket().id(),
-                  payable.userId(),
-                  payable.ticket().price(),
-                  token,
-                  idempotencyKey));
+      attempt =
+          new ChargeRequest(
+              payable.id(),
+              payable.ticket().id(),
+              payable.userId(),
+              payable.ticket().price(),
+              token,
+              idempotencyKey);
+      Charge charge = charges.charge(attempt);
       complete(charge.paymentId(), charge.paymentIntentId());
       return charge.paymentId();
     } catch (ActivityFailure failure) {
-      ApplicationFailure reason =
-          Rejection.in(failure).orElseGet(() -> UNAVAILABLE.failure("Service unavailable"));
+      ApplicationFailure refusal = Rejection.in(failure).orElse(null);
+      if (refusal == null && attempt != null && undoUnansweredCharge) {
+        unanswered = attempt; // Stripe may have charged all the same: asked once the order closed
+      }
       close(CancellationReason.PAYMENT_FAILED);
-      throw Rejection.copy(reason);
+      throw Rejection.copy(refusal != null ? refusal : UNAVAILABLE.failure("Service unavailable"));
+    }
+  }
+
+  /** Makes sure a charge that never answered takes no money, and refunds what it took. */
+  private void undoUnansweredCharge() {
+    if (unanswered != null) {
+      undoing.undoCharge(unanswered);
+      unanswered = null;
     }
   }
 

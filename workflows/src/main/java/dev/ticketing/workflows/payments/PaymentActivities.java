@@ -14,6 +14,12 @@ public interface PaymentActivities {
    */
   Charge charge(ChargeRequest request);
 
+  /**
+   * For a charge whose answer never came back: makes sure it takes no money any more, and refunds
+   * (and records as refunded) the money it did take.
+   */
+  void undoCharge(ChargeRequest request);
+
   /** Records a payment Stripe made for an open order outside our own charge. */
   PaymentId record(StripePayment payment);
 

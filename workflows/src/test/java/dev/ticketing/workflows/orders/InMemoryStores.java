@@ -128,6 +128,7 @@ final class InMemoryStores {
     final List<ChargeRequest> charges = new CopyOnWriteArrayList<>();
     final List<StripePayment> recorded = new CopyOnWriteArrayList<>();
     final List<StripePayment> refunds = new CopyOnWriteArrayList<>();
+    final List<ChargeRequest> undone = new CopyOnWriteArrayList<>();
     volatile @Nullable CountDownLatch inFlight;
 
     @Override
@@ -137,10 +138,18 @@ final class InMemoryStores {
       if (latch != null) {
         await(latch);
       }
+      if (request.token().equals("tok_unanswered")) {
+        throw new IllegalStateException("Stripe could not be reached");
+      }
       if (request.token().equals("tok_chargeDeclined")) {
         throw Rejection.PAYMENT_DECLINED.failure("Your card was declined.");
       }
       return new Charge(new PaymentId("p-" + request.idempotencyKey()), "pi_" + charges.size());
+    }
+
+    @Override
+    public void undoCharge(ChargeRequest request) {
+      undone.add(request);
     }
 
     @Override

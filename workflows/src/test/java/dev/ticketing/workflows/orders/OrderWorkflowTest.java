@@ -13,6 +13,7 @@ import dev.ticketing.workflows.Rejection;
 import dev.ticketing.workflows.TaskQueues;
 import dev.ticketing.workflows.TicketId;
 import dev.ticketing.workflows.UserId;
+import dev.ticketing.workflows.payments.ChargeRequest;
 import dev.ticketing.workflows.payments.RefundWorkflow;
 import dev.ticketing.workflows.payments.RefundWorkflowImpl;
 import dev.ticketing.workflows.payments.StripePayment;
@@ -216,6 +217,27 @@ class OrderWorkflowTest {
     assertThat(orders.get(ORDER).cancellationReason()).isEqualTo(CancellationReason.PAYMENT_FAILED);
     assertThat(tickets.holder(TICKET)).isNull();
     awaitEnd(ORDER);
+  }
+
+  @Test
+  void aChargeThatNeverAnswersIsUndoneOnceTheOrderCloses() {
+    reserve(ORDER, BUYER, TICKET, WINDOW);
+    var paying =
+        WorkflowClient.startUpdate(
+            workflow(ORDER)::pay, new PayRequest(BUYER, "tok_unanswered"), accepted());
+
+    // A client waiting on an update holds the test server's clock; skip the retries explicitly.
+    env.sleep(Duration.ofSeconds(61));
+
+    assertThat(rejection(paying::getResult).getType()).isEqualTo("UNAVAILABLE");
+    awaitEnd(ORDER);
+    assertThat(orders.get(ORDER).cancellationReason()).isEqualTo(CancellationReason.PAYMENT_FAILED);
+    assertThat(tickets.holder(TICKET)).isNull();
+    assertThat(payments.undone)
+        .singleElement()
+        .isEqualTo(payments.charges.getFirst())
+        .extracting(ChargeRequest::idempotencyKey)
+        .isEqualTo(ORDER + "-charge-1");
   }
 
   @Test

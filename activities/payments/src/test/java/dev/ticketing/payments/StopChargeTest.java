@@ -1,0 +1,146 @@
+package dev.ticketing.payments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link StripeGateway#stopCharge} against a stand-in Stripe that keeps idempotency keys as Stripe
+ * does (stripe-mock keeps none): a key answers its first request again, and refuses other
+ * parameters.
+ */
+class StopChargeTest {
+
+  static final PaymentGateway.ChargeOrder VISA = order("pm_card_visa");
+  static final PaymentGateway.ChargeOrder DECLINED = order("pm_card_chargeDeclined");
+
+  final Map<String, String> statuses = new ConcurrentHashMap<>();
+  final Map<String, String[]> keys = new ConcurrentHashMap<>();
+  HttpServer stripe;
+  StripeGateway gateway;
+
+  @BeforeEach
+  void start() throws IOException {
+    stripe = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    stripe.createContext("/v1/payment_intents", this::paymentIntents);
+    stripe.start();
+    gateway = new StripeGateway("sk_test_123", "http://127.0.0.1:" + stripe.getAddress().getPort());
+  }
+
+  @AfterEach
+  void stop() {
+    stripe.stop(0);
+  }
+
+  @Test
+  void aChargeThatNeverReachedStripeCanNoLongerTakeMoney() {
+    assertThat(gateway.stopCharge(VISA)).isEmpty();
+
+    assertThatThrownBy(() -> gateway.charge(VISA)).isNotInstanceOf(PaymentGateway.Refused.class);
+    assertThat(statuses.values()).containsExactly("canceled");
+  }
+
+  @Test
+  void aChargeThatSucceededUnansweredIsFound() {
+    String charged = gateway.charge(VISA);
+
+    assertThat(gateway.stopCharge(VISA)).contains(charged);
+    assertThat(gateway.stopCharge(VISA)).contains(charged);
+    assertThat(statuses).containsExactly(Map.entry(charged, "succeeded"));
+  }
+
+  @Test
+  void aDeclinedChargeTookNothing() {
+    assertThatThrownBy(() -> gateway.charge(DECLINED)).isInstanceOf(PaymentGateway.Refused.class);
+
+    assertThat(gateway.stopCharge(DECLINED)).isEmpty();
+    assertThat(statuses.values()).containsExactly("canceled");
+  }
+
+  @Test
+  void stoppingAgainAnswersTheSame() {
+    assertThat(gateway.stopCharge(VISA)).isEmpty();
+    assertThat(gateway.stopCharge(VISA)).isEmpty();
+
+    assertThat(statuses.values()).containsExactly("canceled");
+  }
+
+  private void paymentIntents(HttpExchange exchange) throws IOException {
+    String path = exchange.getRequestURI().getPath();
+    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    if (path.equals("/v1/payment_intents")) {
+      String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+      String[] first = keys.computeIfAbsent(key, k -> create(body));
+      if (first[0].equals(body)) {
+        answer(exchange, Integer.parseInt(first[1]), first[2]);
+      } else {
+        answer(exchange, 400, error("idempotency_error", null, null));
+      }
+      return;
+    }
+    String id = path.split("/")[3];
+    if (path.endsWith("/cancel")) {
+      if (statuses.get(id).equals("succeeded") || statuses.get(id).equals("canceled")) {
+        answer(
+            exchange, 400, error("invalid_request_error", "payment_intent_unexpected_state", id));
+        return;
+      }
+      statuses.put(id, "canceled");
+    }
+    answer(exchange, 200, intent(id));
+  }
+
+  /**
+   * Makes the intent a request asks for: the first answer of its key, as {body, status, answer}.
+   */
+  private String[] create(String body) {
+    String id = "pi_" + (statuses.size() + 1);
+    if (!body.contains("confirm=true")) {
+      statuses.put(id, "requires_confirmation");
+      return new String[] {body, "200", intent(id)};
+    }
+    if (body.contains("chargeDeclined")) {
+      statuses.put(id, "requires_payment_method");
+      return new String[] {body, "402", error("card_error", "card_declined", id)};
+    }
+    statuses.put(id, "succeeded");
+    return new String[] {body, "200", intent(id)};
+  }
+
+  private String intent(String id) {
+    return """
+    {"id": "%s", "object": "payment_intent", "status": "%s"}\
+    """
+        .formatted(id, statuses.get(id));
+  }
+
+  private String error(String type, String code, String intent) {
+    return """
+    {"error": {"type": "%s", "code": "%s", "message": "Refused", "payment_intent": %s}}\
+    """
+        .formatted(type, code, intent == null ? "null" : intent(intent));
+  }
+
+  private static void answer(HttpExchange exchange, int status, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    exchange.sendResponseHeaders(status, bytes.length);
+    exchange.getResponseBody().write(bytes);
+    exchange.close();
+  }
+
+  private static PaymentGateway.ChargeOrder order(String paymentMethod) {
+    return new PaymentGateway.ChargeOrder(
+        1999, "usd", paymentMethod, "order-1-charge-1", Map.of("orderId", "order-1"));
+  }
+}
