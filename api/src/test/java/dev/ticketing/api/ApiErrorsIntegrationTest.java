@@ -6,12 +6,16 @@ import dev.ticketing.harness.ApiClient.Answer;
 import dev.ticketing.harness.LocalStack;
 import dev.ticketing.harness.Poll;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Every error, from every layer, has the body {@code {"errors":[{"message":...}]}}. */
@@ -65,6 +69,17 @@ class ApiErrorsIntegrationTest extends ApiIntegrationTest {
   }
 
   @Test
+  void aMalformedPathIs400InTheErrorFormat() throws Exception {
+    // Tomcat refuses these before Spring sees them; the JDK's client would not even send them.
+    for (String path : List.of("/api/tickets/%zz", "/api/tickets/%00")) {
+      assertThat(raw(path))
+          .startsWith("HTTP/1.1 400")
+          .contains("Content-Type: application/json")
+          .endsWith("{\"errors\":[{\"message\":\"Bad Request\"}]}");
+    }
+  }
+
+  @Test
   void aDatabaseOutageIs503WithoutDetails() {
     var ferretDb = LocalStack.ferretDb();
     ferretDb.stop();
@@ -79,6 +94,14 @@ class ApiErrorsIntegrationTest extends ApiIntegrationTest {
         Duration.ofSeconds(30),
         () -> anonymous().get("/actuator/health/readiness").status() == 200);
     assertThat(anonymous().get("/api/tickets").status()).isEqualTo(200);
+  }
+
+  private String raw(String path) throws IOException {
+    try (var socket = new Socket("127.0.0.1", port)) {
+      String request = "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
   }
 
   private Answer chunked(String body) throws Exception {
