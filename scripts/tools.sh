@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Builds the Go-made tools the stack needs into .tools/bin, once; a binary already on PATH is used instead
-# (except FerretDB, which is patched; see below).
+# Builds the Go-made tools the stack needs into .tools/bin, once; a binary already on PATH at the pinned
+# version is used instead (except FerretDB, which is patched; see below).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin="$PWD/.tools/bin"
@@ -13,12 +13,19 @@ TCTL_VERSION=v1.18.0 # v1.18.1-v1.18.4 are not served by the module proxy (see R
 
 export GOFLAGS=-buildvcs=false GOTOOLCHAIN=local
 
+# have NAME MODULE VERSION: a binary on PATH is used only if Go's build info shows the pinned version.
 have() {
-  [ -x "$bin/$1" ] && return 0
-  local found
+  [ -x "$bin/$1" ] && [ ! -L "$bin/$1" ] && return 0
+  local linked found
+  linked=$(readlink "$bin/$1" 2>/dev/null) || true
+  rm -f "$bin/$1" # a link to a binary once on PATH is checked again, and never built over
   found=$(PATH=$(echo "$PATH" | tr ':' '\n' | grep -vxF "$bin" | paste -sd:) command -v "$1" 2>/dev/null) || return 1
+  if ! go version -m "$found" 2>/dev/null | awk -v m="$2" -v v="$3" '$1 == "mod" && $2 == m && $3 == v { ok = 1 } END { exit !ok }'; then
+    echo "tools: $found is not $2 $3; building that instead"
+    return 1
+  fi
+  [ "$linked" = "$found" ] || echo "tools: using $1 from $found"
   ln -sf "$found" "$bin/$1"
-  echo "tools: using $1 from $found"
 }
 
 # The Temporal CLI's module asks for Go 1.25, and GOTOOLCHAIN=local forbids fetching a newer Go.
@@ -31,12 +38,12 @@ need_go() {
 
 build() { echo "tools: building $1 $2 (first time only; this can take minutes)"; }
 
-have temporal || {
+have temporal github.com/temporalio/cli "$TEMPORAL_VERSION" || {
   need_go temporal; build temporal "$TEMPORAL_VERSION"
   GOBIN="$bin" go install "github.com/temporalio/cli/cmd/temporal@$TEMPORAL_VERSION"
 }
 
-have stripe-mock || {
+have stripe-mock github.com/stripe/stripe-mock "$STRIPE_MOCK_VERSION" || {
   need_go stripe-mock; build stripe-mock "$STRIPE_MOCK_VERSION"
   GOBIN="$bin" go install "github.com/stripe/stripe-mock@$STRIPE_MOCK_VERSION"
 }
@@ -59,7 +66,7 @@ have stripe-mock || {
 }
 
 # tctl's version list is refused by the proxy, so go install can't resolve it; build from a throwaway module.
-have tctl || {
+have tctl github.com/temporalio/tctl "$TCTL_VERSION" || {
   need_go tctl; build tctl "$TCTL_VERSION"
   src="$PWD/.tools/src/tctl"
   rm -rf "$src" && mkdir -p "$src"
