@@ -61,18 +61,26 @@ public final class StripeGateway implements PaymentGateway {
   }
 
   /**
-   * Asks the unanswered charge's own key. Unused, the key is taken by an intent never confirmed, so
-   * the charge can't come later; used, the same request again answers the intent it made.
+   * Asks the unanswered charge's own idempotency key, with an intent that is not confirmed:
+   *
+   * <ul>
+   *   <li>the key was never used: it is taken now, so the lost charge can't land later, and the
+   *       unconfirmed intent is cancelled;
+   *   <li>the key was used (Stripe refuses other parameters under it): the charge's request, sent
+   *       again as it was, answers the intent it made; that intent is cancelled unless it took the
+   *       money, and then it is answered, to be refunded.
+   * </ul>
    */
   @Override
   public Optional<String> stopCharge(ChargeOrder order) {
-    String paymentMethod = paymentMethod(order);
     String intent;
     try {
-      intent = create(order, paymentMethod, false).getId();
-    } catch (KeyUsed charged) {
+      intent = create(order, paymentMethod(order), false).getId();
+    } catch (Refused unusable) {
+      return Optional.empty(); // what Stripe makes no intent of, the charge could not charge either
+    } catch (KeyUsed used) {
       try {
-        intent = create(order, paymentMethod, true).getId();
+        intent = create(order, paymentMethod(order), true).getId();
       } catch (Refused refused) {
         intent = refused.paymentIntentId();
       }
@@ -144,7 +152,7 @@ public final class StripeGateway implements PaymentGateway {
   }
 
   /** An idempotency key that a request with other parameters already used. */
-  private static final class KeyUsed extends RuntimeException {
+  static final class KeyUsed extends RuntimeException {
     KeyUsed(IdempotencyException e) {
       super(e.getMessage(), e);
     }

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 class StopChargeTest {
 
-  static final PaymentGateway.ChargeOrder VISA = order("pm_card_visa");
-  static final PaymentGateway.ChargeOrder DECLINED = order("pm_card_chargeDeclined");
+  static final PaymentGateway.ChargeOrder VISA = order("tok_visa");
+  static final PaymentGateway.ChargeOrder DECLINED = order("tok_chargeDeclined");
 
   final Map<String, String> statuses = new ConcurrentHashMap<>();
   final Map<String, String[]> keys = new ConcurrentHashMap<>();
@@ -33,6 +33,7 @@ class StopChargeTest {
   void start() throws IOException {
     stripe = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     stripe.createContext("/v1/payment_intents", this::paymentIntents);
+    stripe.createContext("/v1/payment_methods", this::paymentMethods);
     stripe.start();
     gateway = new StripeGateway("sk_test_123", "http://127.0.0.1:" + stripe.getAddress().getPort());
   }
@@ -46,7 +47,7 @@ class StopChargeTest {
   void aChargeThatNeverReachedStripeCanNoLongerTakeMoney() {
     assertThat(gateway.stopCharge(VISA)).isEmpty();
 
-    assertThatThrownBy(() -> gateway.charge(VISA)).isNotInstanceOf(PaymentGateway.Refused.class);
+    assertThatThrownBy(() -> gateway.charge(VISA)).isInstanceOf(StripeGateway.KeyUsed.class);
     assertThat(statuses.values()).containsExactly("canceled");
   }
 
@@ -73,6 +74,14 @@ class StopChargeTest {
     assertThat(gateway.stopCharge(VISA)).isEmpty();
 
     assertThat(statuses.values()).containsExactly("canceled");
+  }
+
+  /** Turns a card token into a PaymentMethod named after it. */
+  private void paymentMethods(HttpExchange exchange) throws IOException {
+    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    String token = body.replaceAll(".*card%5Btoken%5D=([A-Za-z_]+).*", "$1");
+    answer(
+        exchange, 200, "{\"id\": \"pm_from_%s\", \"object\": \"payment_method\"}".formatted(token));
   }
 
   private void paymentIntents(HttpExchange exchange) throws IOException {
@@ -141,6 +150,10 @@ class StopChargeTest {
 
   private static PaymentGateway.ChargeOrder order(String paymentMethod) {
     return new PaymentGateway.ChargeOrder(
-        1999, "usd", paymentMethod, "order-1-charge-1", Map.of("orderId", "order-1"));
+        1999,
+        "usd",
+        paymentMethod,
+        "order-1-charge-1",
+        Map.of("orderId", "order-1", "ticketId", "ticket-1", "buyerId", "buyer-1"));
   }
 }

@@ -50,16 +50,27 @@ public class OrderWorkflowImpl implements OrderWorkflow {
       stub(PaymentActivities.class, TaskQueues.PAYMENTS, null);
 
   // The buyer waits on these, so they are bounded: a reservation that can't land is undone, and a
-  // charge that never answers fails the payment (should Stripe have charged, its webhook refunds).
+  // charge that never answers fails the payment (and is undone, should Stripe have charged).
   private final TicketActivities reservations =
       stub(TicketActivities.class, TaskQueues.TICKETS, Duration.ofSeconds(20));
   private final OrderActivities newOrders =
       stub(OrderActivities.class, TaskQueues.ORDERS, Duration.ofSeconds(20));
   private final PaymentActivities charges =
       stub(PaymentActivities.class, TaskQueues.PAYMENTS, Duration.ofSeconds(60));
-  // As long as Stripe keeps an idempotency key, the key of a charge that never answered is asked.
-  private final PaymentActivities undoing =
-      stub(PaymentActivities.class, TaskQueues.PAYMENTS, Duration.ofHours(24));
+  // Stripe keeps an idempotency key at least 24 hours: the undo asks the charge's key well within.
+  private final PaymentActivities chargeUndo =
+      Workflow.newActivityStub(
+          PaymentActivities.class,
+          ActivityOptions.newBuilder()
+              .setTaskQueue(TaskQueues.PAYMENTS)
+              .setStartToCloseTimeout(Duration.ofSeconds(30))
+              .setScheduleToCloseTimeout(Duration.ofHours(20))
+              .setRetryOptions(
+                  RetryOptions.newBuilder()
+                      .setInitialInterval(Duration.ofSeconds(1))
+                      .setMaximumInterval(Duration.ofMinutes(1))
+                      .build())
+              .build());
 
   // Versions this class's changes of behaviour, so orders started before each still replay.
   private static final String EXPIRY_DECIDED_LAST = "expiry-decided-after-payments";
@@ -75,8 +86,8 @@ public class OrderWorkflowImpl implements OrderWorkflow {
   private int chargeAttempts;
   private boolean expiryDecidedLast;
   private boolean releaseAlongsideCancel;
-  private boolean undoUnansweredCharge;
-  private @Nullable ChargeRequest unanswered;
+  private boolean undoesUnansweredCharges;
+  private @Nullable Promise<Void> chargeUndone;
 
   @WorkflowInit
   public OrderWorkflowImpl(Purchase purchase) {
@@ -89,7 +100,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     expiryDecidedLast = Workflow.getVersion(EXPIRY_DECIDED_LAST, Workflow.DEFAULT_VERSION, 1) == 1;
     releaseAlongsideCancel =
         Workflow.getVersion(RELEASE_ALONGSIDE_CANCEL, Workflow.DEFAULT_VERSION, 1) == 1;
-    undoUnansweredCharge =
+    undoesUnansweredCharges =
         Workflow.getVersion(UNDO_UNANSWERED_CHARGE, Workflow.DEFAULT_VERSION, 1) == 1;
     if (!reserveTicket()) {
       return;
@@ -106,7 +117,8 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         close(CancellationReason.EXPIRED);
       }
       Workflow.await(() -> closed && Workflow.isEveryHandlerFinished());
-      undoUnansweredCharge();
+      Workflow.await(() -> chargeUndone == null || chargeUndone.isCompleted());
+      awaitChargeUndone();
     } catch (CanceledFailure operatorCancel) {
       // A charge in flight decides first: money taken completes the order, a decline closes it.
       Workflow.newDetachedCancellationScope(
@@ -115,7 +127,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
                 if (!order().status().isClosed()) {
                   close(CancellationReason.CANCELLED);
                 }
-                undoUnansweredCharge();
+                awaitChargeUndone();
               })
           .run();
       throw operatorCancel;
@@ -177,19 +189,24 @@ public class OrderWorkflowImpl implements OrderWorkflow {
       return charge.paymentId();
     } catch (ActivityFailure failure) {
       ApplicationFailure refusal = Rejection.in(failure).orElse(null);
-      if (refusal == null && attempt != null && undoUnansweredCharge) {
-        unanswered = attempt; // Stripe may have charged all the same: asked once the order closed
+      if (refusal == null && attempt != null && undoesUnansweredCharges) {
+        // Stripe may have charged all the same. Started now, in the charge's detached scope, it
+        // runs
+        // alongside the close and outlives a cancellation of the workflow.
+        chargeUndone = Async.procedure(chargeUndo::undoCharge, attempt);
       }
       close(CancellationReason.PAYMENT_FAILED);
       throw Rejection.copy(refusal != null ? refusal : UNAVAILABLE.failure("Service unavailable"));
     }
   }
 
-  /** Makes sure a charge that never answered takes no money, and refunds what it took. */
-  private void undoUnansweredCharge() {
-    if (unanswered != null) {
-      undoing.undoCharge(unanswered);
-      unanswered = null;
+  /**
+   * Waits for the undo of a charge that never answered, if there was one. Should Stripe not tell
+   * within its bound, the workflow fails, for an operator to look the charge up in Stripe.
+   */
+  private void awaitChargeUndone() {
+    if (chargeUndone != null) {
+      chargeUndone.get();
     }
   }
 

@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /** The three stores the order workflow drives, in memory, with the same rules as the real ones. */
@@ -129,7 +130,9 @@ final class InMemoryStores {
     final List<StripePayment> recorded = new CopyOnWriteArrayList<>();
     final List<StripePayment> refunds = new CopyOnWriteArrayList<>();
     final List<ChargeRequest> undone = new CopyOnWriteArrayList<>();
+    final AtomicInteger undoneToTheEnd = new AtomicInteger();
     volatile @Nullable CountDownLatch inFlight;
+    volatile @Nullable CountDownLatch undoInFlight;
 
     @Override
     public Charge charge(ChargeRequest request) {
@@ -150,6 +153,11 @@ final class InMemoryStores {
     @Override
     public void undoCharge(ChargeRequest request) {
       undone.add(request);
+      CountDownLatch latch = undoInFlight;
+      if (latch != null) {
+        await(latch);
+      }
+      undoneToTheEnd.incrementAndGet();
     }
 
     @Override

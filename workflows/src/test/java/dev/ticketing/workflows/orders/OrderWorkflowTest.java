@@ -217,6 +217,7 @@ class OrderWorkflowTest {
     assertThat(orders.get(ORDER).cancellationReason()).isEqualTo(CancellationReason.PAYMENT_FAILED);
     assertThat(tickets.holder(TICKET)).isNull();
     awaitEnd(ORDER);
+    assertThat(payments.undone).isEmpty();
   }
 
   @Test
@@ -238,6 +239,27 @@ class OrderWorkflowTest {
         .isEqualTo(payments.charges.getFirst())
         .extracting(ChargeRequest::idempotencyKey)
         .isEqualTo(ORDER + "-charge-1");
+  }
+
+  @Test
+  void operatorCancellationWaitsForTheUndoOfAChargeThatNeverAnswered() {
+    reserve(ORDER, BUYER, TICKET, WINDOW);
+    var undo = new CountDownLatch(1);
+    payments.undoInFlight = undo;
+    var paying =
+        WorkflowClient.startUpdate(
+            workflow(ORDER)::pay, new PayRequest(BUYER, "tok_unanswered"), accepted());
+    env.sleep(Duration.ofSeconds(61));
+    assertThat(rejection(paying::getResult).getType()).isEqualTo("UNAVAILABLE");
+    Poll.until("the undo is in flight", Duration.ofSeconds(30), () -> !payments.undone.isEmpty());
+
+    client.newUntypedWorkflowStub(OrderWorkflow.workflowId(ORDER)).cancel();
+
+    assertThat(catchThrowable(() -> awaitEnd(ORDER, Duration.ofSeconds(2))))
+        .hasRootCauseInstanceOf(TimeoutException.class);
+    undo.countDown();
+    assertThat(catchThrowable(() -> awaitEnd(ORDER))).hasRootCauseInstanceOf(CanceledFailure.class);
+    assertThat(payments.undoneToTheEnd).hasValue(1);
   }
 
   @Test
@@ -456,12 +478,16 @@ class OrderWorkflowTest {
   }
 
   private void awaitEnd(OrderId id) {
+    awaitEnd(id, Duration.ofSeconds(30));
+  }
+
+  private void awaitEnd(OrderId id, Duration patience) {
     try {
       client
           .newUntypedWorkflowStub(OrderWorkflow.workflowId(id))
-          .getResult(30, TimeUnit.SECONDS, Void.class);
+          .getResult(patience.toMillis(), TimeUnit.MILLISECONDS, Void.class);
     } catch (TimeoutException e) {
-      throw new AssertionError("The order's workflow did not end within 30 s", e);
+      throw new AssertionError("The order's workflow did not end within " + patience, e);
     }
   }
 
