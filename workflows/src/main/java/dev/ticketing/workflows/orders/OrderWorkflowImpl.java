@@ -59,18 +59,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
       stub(PaymentActivities.class, TaskQueues.PAYMENTS, Duration.ofSeconds(60));
   // Stripe keeps an idempotency key at least 24 hours: the undo asks the charge's key well within.
   private final PaymentActivities chargeUndo =
-      Workflow.newActivityStub(
-          PaymentActivities.class,
-          ActivityOptions.newBuilder()
-              .setTaskQueue(TaskQueues.PAYMENTS)
-              .setStartToCloseTimeout(Duration.ofSeconds(30))
-              .setScheduleToCloseTimeout(Duration.ofHours(20))
-              .setRetryOptions(
-                  RetryOptions.newBuilder()
-                      .setInitialInterval(Duration.ofSeconds(1))
-                      .setMaximumInterval(Duration.ofMinutes(1))
-                      .build())
-              .build());
+      PaymentActivities.outlastingStripe(Duration.ofHours(20));
 
   // Versions this class's changes of behaviour, so orders started before each still replay.
   private static final String EXPIRY_DECIDED_LAST = "expiry-decided-after-payments";
