@@ -1,5 +1,7 @@
 package dev.ticketing.workflows.orders;
 
+import static dev.ticketing.workflows.ActivityStubs.patient;
+import static dev.ticketing.workflows.ActivityStubs.quick;
 import static dev.ticketing.workflows.Rejection.INVALID;
 import static dev.ticketing.workflows.Rejection.NOT_AUTHORIZED;
 import static dev.ticketing.workflows.Rejection.NOT_FOUND;
@@ -20,8 +22,6 @@ import dev.ticketing.workflows.payments.PaymentActivities;
 import dev.ticketing.workflows.payments.StripePayment;
 import dev.ticketing.workflows.tickets.Reservation;
 import dev.ticketing.workflows.tickets.TicketActivities;
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
@@ -37,29 +37,23 @@ import org.jspecify.annotations.Nullable;
 
 public class OrderWorkflowImpl implements OrderWorkflow {
 
-  private static final RetryOptions UNTIL_DONE =
-      RetryOptions.newBuilder()
-          .setInitialInterval(Duration.ofMillis(200))
-          .setMaximumInterval(Duration.ofSeconds(5))
-          .build();
-
   // Once a transition is decided it must land, so store writes retry without a limit.
-  private final OrderActivities orders = stub(OrderActivities.class, TaskQueues.ORDERS, null);
-  private final TicketActivities tickets = stub(TicketActivities.class, TaskQueues.TICKETS, null);
+  private final OrderActivities orders = quick(OrderActivities.class, TaskQueues.ORDERS, null);
+  private final TicketActivities tickets = quick(TicketActivities.class, TaskQueues.TICKETS, null);
   private final PaymentActivities settlements =
-      stub(PaymentActivities.class, TaskQueues.PAYMENTS, null);
+      quick(PaymentActivities.class, TaskQueues.PAYMENTS, null);
 
   // The buyer waits on these, so they are bounded: a reservation that can't land is undone, and a
   // charge that never answers fails the payment (and is undone, should Stripe have charged).
   private final TicketActivities reservations =
-      stub(TicketActivities.class, TaskQueues.TICKETS, Duration.ofSeconds(20));
+      quick(TicketActivities.class, TaskQueues.TICKETS, Duration.ofSeconds(20));
   private final OrderActivities newOrders =
-      stub(OrderActivities.class, TaskQueues.ORDERS, Duration.ofSeconds(20));
+      quick(OrderActivities.class, TaskQueues.ORDERS, Duration.ofSeconds(20));
   private final PaymentActivities charges =
-      stub(PaymentActivities.class, TaskQueues.PAYMENTS, Duration.ofSeconds(60));
+      quick(PaymentActivities.class, TaskQueues.PAYMENTS, Duration.ofSeconds(60));
   // Stripe keeps an idempotency key at least 24 hours: the undo asks the charge's key well within.
   private final PaymentActivities chargeUndo =
-      PaymentActivities.outlastingStripe(Duration.ofHours(20));
+      patient(PaymentActivities.class, TaskQueues.PAYMENTS, Duration.ofHours(20));
 
   // Versions this class's changes of behaviour, so orders started before each still replay.
   private static final String EXPIRY_DECIDED_LAST = "expiry-decided-after-payments";
@@ -382,17 +376,5 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
   private static Instant now() {
     return Instant.ofEpochMilli(Workflow.currentTimeMillis());
-  }
-
-  private static <T> T stub(Class<T> activities, String taskQueue, @Nullable Duration bound) {
-    var options =
-        ActivityOptions.newBuilder()
-            .setTaskQueue(taskQueue)
-            .setStartToCloseTimeout(Duration.ofSeconds(10))
-            .setRetryOptions(UNTIL_DONE);
-    if (bound != null) {
-      options.setScheduleToCloseTimeout(bound);
-    }
-    return Workflow.newActivityStub(activities, options.build());
   }
 }

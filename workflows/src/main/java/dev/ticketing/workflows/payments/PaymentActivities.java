@@ -1,13 +1,7 @@
 package dev.ticketing.workflows.payments;
 
 import dev.ticketing.workflows.PaymentId;
-import dev.ticketing.workflows.TaskQueues;
 import io.temporal.activity.ActivityInterface;
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
-import io.temporal.workflow.Workflow;
-import java.time.Duration;
-import org.jspecify.annotations.Nullable;
 
 /** Stripe and the payments store, as the workflows use them. Every method is safe to retry. */
 @ActivityInterface(namePrefix = "Payment")
@@ -31,21 +25,4 @@ public interface PaymentActivities {
 
   /** Refunds a payment once and records it as refunded. */
   void refund(StripePayment payment);
-
-  /**
-   * For workflows: the activities, retried at most a minute apart for as long as Stripe is away, or
-   * until {@code bound}.
-   */
-  static PaymentActivities outlastingStripe(@Nullable Duration bound) {
-    var options =
-        ActivityOptions.newBuilder()
-            .setTaskQueue(TaskQueues.PAYMENTS)
-            .setStartToCloseTimeout(Duration.ofSeconds(30))
-            .setRetryOptions(
-                RetryOptions.newBuilder().setMaximumInterval(Duration.ofMinutes(1)).build());
-    if (bound != null) {
-      options.setScheduleToCloseTimeout(bound);
-    }
-    return Workflow.newActivityStub(PaymentActivities.class, options.build());
-  }
 }
