@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 class StopChargeTest {
 
-  static final PaymentGateway.ChargeOrder VISA = order("tok_visa");
-  static final PaymentGateway.ChargeOrder DECLINED = order("tok_chargeDeclined");
+  static final PaymentGateway.ChargeOrder VISA = ChargeOrders.paidWith("tok_visa");
+  static final PaymentGateway.ChargeOrder DECLINED = ChargeOrders.paidWith("tok_chargeDeclined");
 
   final Map<String, String> statuses = new ConcurrentHashMap<>();
   final Map<String, String[]> keys = new ConcurrentHashMap<>();
@@ -80,7 +80,7 @@ class StopChargeTest {
   private void paymentMethods(HttpExchange exchange) throws IOException {
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     String token = body.replaceAll(".*card%5Btoken%5D=([A-Za-z_]+).*", "$1");
-    answer(
+    StripeGatewayTest.answer(
         exchange, 200, "{\"id\": \"pm_from_%s\", \"object\": \"payment_method\"}".formatted(token));
   }
 
@@ -91,22 +91,22 @@ class StopChargeTest {
       String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
       String[] first = keys.computeIfAbsent(key, k -> create(body));
       if (first[0].equals(body)) {
-        answer(exchange, Integer.parseInt(first[1]), first[2]);
+        StripeGatewayTest.answer(exchange, Integer.parseInt(first[1]), first[2]);
       } else {
-        answer(exchange, 400, error("idempotency_error", null, null));
+        StripeGatewayTest.answer(exchange, 400, error("idempotency_error", null, null));
       }
       return;
     }
     String id = path.split("/")[3];
     if (path.endsWith("/cancel")) {
       if (statuses.get(id).equals("succeeded") || statuses.get(id).equals("canceled")) {
-        answer(
+        StripeGatewayTest.answer(
             exchange, 400, error("invalid_request_error", "payment_intent_unexpected_state", id));
         return;
       }
       statuses.put(id, "canceled");
     }
-    answer(exchange, 200, intent(id));
+    StripeGatewayTest.answer(exchange, 200, intent(id));
   }
 
   /**
@@ -138,22 +138,5 @@ class StopChargeTest {
     {"error": {"type": "%s", "code": "%s", "message": "Refused", "payment_intent": %s}}\
     """
         .formatted(type, code, intent == null ? "null" : intent(intent));
-  }
-
-  private static void answer(HttpExchange exchange, int status, String body) throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().add("Content-Type", "application/json");
-    exchange.sendResponseHeaders(status, bytes.length);
-    exchange.getResponseBody().write(bytes);
-    exchange.close();
-  }
-
-  private static PaymentGateway.ChargeOrder order(String paymentMethod) {
-    return new PaymentGateway.ChargeOrder(
-        1999,
-        "usd",
-        paymentMethod,
-        "order-1-charge-1",
-        Map.of("orderId", "order-1", "ticketId", "ticket-1", "buyerId", "buyer-1"));
   }
 }

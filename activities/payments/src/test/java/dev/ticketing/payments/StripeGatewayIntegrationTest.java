@@ -9,7 +9,6 @@ import com.stripe.exception.InvalidRequestException;
 import com.stripe.param.PaymentIntentCreateParams;
 import dev.ticketing.harness.LocalStack;
 import dev.ticketing.harness.StripeMock;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,7 +28,7 @@ class StripeGatewayIntegrationTest {
 
   @Test
   void createsAndConfirmsAPaymentIntentForAPaymentMethod() {
-    var intent = stripe.createAndConfirm(order("pm_card_visa"));
+    var intent = stripe.createAndConfirm(ChargeOrders.paidWith("pm_card_visa"));
 
     assertThat(intent.getId()).startsWith("pi_");
     assertThat(intent.getAmount()).isEqualTo(1999);
@@ -37,12 +36,14 @@ class StripeGatewayIntegrationTest {
 
   @Test
   void turnsACardTokenIntoAPaymentMethodFirst() {
-    assertThat(stripe.createAndConfirm(order("tok_visa")).getId()).startsWith("pi_");
+    assertThat(stripe.createAndConfirm(ChargeOrders.paidWith("tok_visa")).getId())
+        .startsWith("pi_");
   }
 
   @Test
   void stopsACharge() {
-    assertThatCode(() -> stripe.stopCharge(order("tok_visa"))).doesNotThrowAnyException();
+    assertThatCode(() -> stripe.stopCharge(ChargeOrders.paidWith("tok_visa")))
+        .doesNotThrowAnyException();
   }
 
   @Test
@@ -65,14 +66,5 @@ class StripeGatewayIntegrationTest {
     assertThatThrownBy(() -> client.v1().paymentIntents().create(tokenInPaymentMethodData))
         .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("validation");
-  }
-
-  private static PaymentGateway.ChargeOrder order(String paymentMethod) {
-    return new PaymentGateway.ChargeOrder(
-        1999,
-        "usd",
-        paymentMethod,
-        "order-1-charge-1",
-        Map.of("orderId", "5f00000000000000000000b1"));
   }
 }

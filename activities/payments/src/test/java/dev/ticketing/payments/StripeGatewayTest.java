@@ -3,6 +3,7 @@ package dev.ticketing.payments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -46,17 +47,18 @@ class StripeGatewayTest {
 
   private StripeGateway answering(int status, String body) throws IOException {
     stripe = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    stripe.createContext(
-        "/",
-        exchange -> {
-          byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-          exchange.getResponseHeaders().add("Content-Type", "application/json");
-          exchange.sendResponseHeaders(status, bytes.length);
-          exchange.getResponseBody().write(bytes);
-          exchange.close();
-        });
+    stripe.createContext("/", exchange -> answer(exchange, status, body));
     stripe.start();
     return new StripeGateway("sk_test_123", "http://127.0.0.1:" + stripe.getAddress().getPort());
+  }
+
+  /** Answers a request to a stand-in Stripe with JSON. */
+  static void answer(HttpExchange exchange, int status, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    exchange.sendResponseHeaders(status, bytes.length);
+    exchange.getResponseBody().write(bytes);
+    exchange.close();
   }
 
   private static String error(String code, String message) {
