@@ -11,6 +11,7 @@ import static dev.ticketing.workflows.orders.OrderStatus.CANCELLED;
 import static dev.ticketing.workflows.orders.OrderStatus.COMPLETE;
 import static dev.ticketing.workflows.orders.OrderStatus.CREATED;
 
+import dev.ticketing.workflows.OrderId;
 import dev.ticketing.workflows.PaymentId;
 import dev.ticketing.workflows.Rejection;
 import dev.ticketing.workflows.TaskQueues;
@@ -100,7 +101,6 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         close(CancellationReason.EXPIRED);
       }
       Workflow.await(() -> closed && Workflow.isEveryHandlerFinished());
-      Workflow.await(() -> chargeUndone == null || chargeUndone.isCompleted());
       awaitChargeUndone();
     } catch (CanceledFailure operatorCancel) {
       // A charge in flight decides first: money taken completes the order, a decline closes it.
@@ -173,9 +173,8 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     } catch (ActivityFailure failure) {
       ApplicationFailure refusal = Rejection.in(failure).orElse(null);
       if (refusal == null && attempt != null && undoesUnansweredCharges) {
-        // Stripe may have charged all the same. Started now, in the charge's detached scope, it
-        // runs
-        // alongside the close and outlives a cancellation of the workflow.
+        // Stripe may have charged all the same. Started now, in the charge's detached scope, the
+        // undo runs alongside the close and outlives a cancellation of the workflow.
         chargeUndone = Async.procedure(chargeUndo::undoCharge, attempt);
       }
       close(CancellationReason.PAYMENT_FAILED);
@@ -188,8 +187,10 @@ public class OrderWorkflowImpl implements OrderWorkflow {
    * within its bound, the workflow fails, for an operator to look the charge up in Stripe.
    */
   private void awaitChargeUndone() {
-    if (chargeUndone != null) {
-      chargeUndone.get();
+    Promise<Void> undone = chargeUndone;
+    if (undone != null) {
+      Workflow.await(undone::isCompleted); // cancellable, unless in a detached scope
+      undone.get();
     }
   }
 
@@ -298,24 +299,26 @@ public class OrderWorkflowImpl implements OrderWorkflow {
   private void close(CancellationReason reason) {
     order = order().cancelled(reason);
     upsertStatus();
+    TicketId ticket = order().ticket().id();
+    OrderId id = order().id();
     Workflow.newDetachedCancellationScope(
             () -> {
-              // The ticket is for sale again as soon as the decision is made, not a store write
-              // later.
-              @Nullable Promise<Void> released =
-                  releaseAlongsideCancel
-                      ? Async.procedure(tickets::release, order().ticket().id(), order().id())
-                      : null;
-              Order cancelled = orders.cancel(order().id(), reason);
-              order = cancelled == null ? order : cancelled;
-              if (released == null) {
-                tickets.release(order().ticket().id(), order().id());
-              } else {
+              if (releaseAlongsideCancel) { // the ticket is for sale again without waiting
+                Promise<Void> released = Async.procedure(tickets::release, ticket, id);
+                recordCancelled(reason);
                 released.get();
+              } else {
+                recordCancelled(reason);
+                tickets.release(ticket, id);
               }
             })
         .run();
     closed = true;
+  }
+
+  private void recordCancelled(CancellationReason reason) {
+    Order cancelled = orders.cancel(order().id(), reason);
+    order = cancelled == null ? order : cancelled;
   }
 
   private Order ensurePayable(UserId buyer) {
