@@ -1,5 +1,7 @@
 package dev.ticketing.workflows.orders;
 
+import static dev.ticketing.workflows.orders.OrderWorkflowTest.BUYER;
+import static dev.ticketing.workflows.orders.OrderWorkflowTest.SELLER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticketing.harness.LocalStack;
@@ -9,7 +11,6 @@ import dev.ticketing.workflows.OrderId;
 import dev.ticketing.workflows.Rejection;
 import dev.ticketing.workflows.TaskQueues;
 import dev.ticketing.workflows.TicketId;
-import dev.ticketing.workflows.UserId;
 import dev.ticketing.workflows.payments.StripePayment;
 import io.temporal.client.UpdateOptions;
 import io.temporal.client.WithStartWorkflowOperation;
@@ -40,8 +41,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LocalStack.class)
 class ExpiryRaceIntegrationTest {
 
-  static final UserId SELLER = new UserId("5f0000000000000000000001");
-  static final UserId BUYER = new UserId("5f0000000000000000000002");
   static final Duration WINDOW = Duration.ofSeconds(2);
 
   final InMemoryStores.Tickets tickets = new InMemoryStores.Tickets();
