@@ -1,0 +1,52 @@
+// What the forms share: a labelled text field with its errors, and submitting with busy and error state.
+import { useState, type FormEvent, type InputHTMLAttributes } from 'react';
+import { asApiError, type ApiError } from '../api/client';
+import { FieldErrors } from './FormErrors';
+
+interface FieldProps
+  extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onChange'> {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  errors: string[];
+}
+
+export function Field({ id, label, value, onChange, errors, ...input }: FieldProps) {
+  const errorsId = `${id}-errors`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        {...input}
+        id={id}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={errors.length > 0}
+        aria-describedby={errors.length > 0 ? errorsId : undefined}
+      />
+      <FieldErrors id={errorsId} messages={errors} />
+    </div>
+  );
+}
+
+/** Submits with `action`: busy meanwhile, and the API's error if it fails. */
+export function useSubmission(action: () => Promise<void>) {
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+    } catch (err) {
+      setError(asApiError(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return { submit, busy, error };
+}
