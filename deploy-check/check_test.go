@@ -241,7 +241,7 @@ func TestReportsBrokenInputs(t *testing.T) {
 		}, "maven has no tag"},
 		{"Dockerfile without USER", func(t *testing.T, dir string) {
 			edit(t, dir, "api/Dockerfile", "USER 10001:10001\n", "")
-		}, "api/Dockerfile: final stage (line 27) has no USER: the container would run as root"},
+		}, "api/Dockerfile: final stage (line 29) has no USER: the container would run as root"},
 		{"Dockerfile running as root", func(t *testing.T, dir string) {
 			edit(t, dir, "workers/Dockerfile", "USER 10001:10001\n", "USER root\n")
 		}, "runs as USER root"},
@@ -254,6 +254,9 @@ func TestReportsBrokenInputs(t *testing.T) {
 		{"Dockerfile copying from a stage that does not exist", func(t *testing.T, dir string) {
 			edit(t, dir, "api/Dockerfile", "--from=layers /layers/extracted/application/", "--from=layer /layers/extracted/application/")
 		}, "COPY --from=layer names no earlier stage"},
+		{"Dockerfile starting Spring Boot's launcher", func(t *testing.T, dir string) {
+			edit(t, dir, "workers/Dockerfile", `ENTRYPOINT ["java", "-jar", "app.jar"]`, `ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]`)
+		}, "starts Spring Boot's launcher"},
 		{"Dockerfile building another module", func(t *testing.T, dir string) {
 			edit(t, dir, "workers/Dockerfile", "-pl workers -am", "-pl api -am")
 		}, "should build only workers"},

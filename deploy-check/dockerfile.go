@@ -45,14 +45,14 @@ type stage struct {
 	user         string
 	healthcheck  string
 	exposes      []string
-	entrypoint   bool
+	entrypoint   string
 	javaToolOpts string
 }
 
 // checkDockerfile parses an app's Dockerfile with BuildKit's parser and checks its stages: pinned
 // bases, stage references that resolve, the Maven build of the app's module, and a final stage that
-// runs as a non-root user, has a HEALTHCHECK on the actuator liveness path, exposes the app's port
-// and sizes the JVM by the container's memory.
+// runs as a non-root user, has a HEALTHCHECK on the actuator liveness path, exposes the app's port,
+// sizes the JVM by the container's memory and starts the unpacked app on the JDK's class path.
 func checkDockerfile(r *report, a *app) {
 	data, ok := r.read(a.dockerfile)
 	if !ok {
@@ -132,7 +132,7 @@ func checkDockerfile(r *report, a *app) {
 		case "expose":
 			cur.exposes = append(cur.exposes, args...)
 		case "entrypoint", "cmd":
-			cur.entrypoint = true
+			cur.entrypoint = n.Original
 		case "env":
 			if strings.Contains(n.Original, "JAVA_TOOL_OPTIONS") {
 				cur.javaToolOpts = n.Original
@@ -163,8 +163,12 @@ func checkDockerfile(r *report, a *app) {
 	if a.port != 0 && !exposes(final.exposes, a.port) {
 		r.addf(file, "%s: EXPOSE %s does not match the %s port %d", where, strings.Join(final.exposes, " "), a.name, a.port)
 	}
-	if !final.entrypoint {
+	switch {
+	case final.entrypoint == "":
 		r.addf(file, "%s has no ENTRYPOINT or CMD", where)
+	case strings.Contains(final.entrypoint, "org.springframework.boot.loader"):
+		// Its nested-jar class loader can freeze a cold process on virtual threads (README).
+		r.addf(file, "%s starts Spring Boot's launcher: run the unpacked app with java -jar app.jar", where)
 	}
 	if !strings.Contains(final.javaToolOpts, "MaxRAMPercentage") {
 		r.addf(file, "%s does not size the heap by the container (JAVA_TOOL_OPTIONS with -XX:MaxRAMPercentage)", where)

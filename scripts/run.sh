@@ -112,8 +112,8 @@ need_port "$WORKERS_PORT" "the workers" "or set WORKERS_PORT"
 need_port "$API_PORT" "the API" "or set PORT"
 JVM=(-XX:+UseSerialGC -Xss512k -Xmx320m)
 say "Starting the workers and the API..."
-start workers "$LOGS/workers.log" env PORT="$WORKERS_PORT" "$JAVA" "${JVM[@]}" -jar workers/target/ticketing-workers.jar
-start api "$LOGS/api.log" env PORT="$API_PORT" "$JAVA" "${JVM[@]}" -jar api/target/ticketing-api.jar
+start workers "$LOGS/workers.log" env PORT="$WORKERS_PORT" "$JAVA" "${JVM[@]}" -jar workers/target/app/ticketing-workers.jar
+start api "$LOGS/api.log" env PORT="$API_PORT" "$JAVA" "${JVM[@]}" -jar api/target/app/ticketing-api.jar
 wait_until workers 90 healthy "$WORKERS_PORT"
 wait_until api 90 healthy "$API_PORT"
 

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ticketing.harness.ApiClient;
 import dev.ticketing.harness.ApiClient.Answer;
 import dev.ticketing.harness.Poll;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.jar.JarFile;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -111,6 +113,19 @@ class PurchaseLifecycleIntegrationTest {
         Duration.ofSeconds(30),
         () -> metrics(stack.workers).contains("temporal_workflow_task_execution_latency"));
     assertThat(metrics(stack.api)).contains("temporal_request");
+  }
+
+  @Test
+  void theApiAndTheWorkersRunUnpackedOnTheJdkClassPath() throws IOException {
+    // Not from the fat jar: its nested-jar loader can freeze a cold process (README, "Why the apps
+    // run unpacked").
+    for (var process : List.of(stack.api, stack.workers)) {
+      try (var jar = new JarFile(process.jar().toFile())) {
+        var manifest = jar.getManifest().getMainAttributes();
+        assertThat(manifest.getValue("Main-Class")).startsWith("dev.ticketing.");
+        assertThat(manifest.getValue("Class-Path")).startsWith("lib/");
+      }
+    }
   }
 
   private void awaitExpiry(Answer order) {

@@ -10,8 +10,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One of the project's own Spring Boot jars ({@code api}, {@code workers}) run as a process, as in
- * production, on a port of its own that it keeps across restarts.
+ * One of the project's own Spring Boot apps ({@code api}, {@code workers}) run as a process, as in
+ * production: from the unpacked jar the build leaves in {@code target/app} (see the root pom's
+ * {@code extract-app}), on a port of its own that it keeps across restarts.
  */
 public final class BootJar implements AutoCloseable {
 
@@ -24,7 +25,7 @@ public final class BootJar implements AutoCloseable {
 
   private BootJar(String module, Map<String, String> environment) {
     this.module = module;
-    this.jar = Tools.root().resolve(module).resolve("target/ticketing-" + module + ".jar");
+    this.jar = Tools.root().resolve(module).resolve("target/app/ticketing-" + module + ".jar");
     this.environment = new HashMap<>(environment);
     this.environment.put("PORT", String.valueOf(port));
     this.directory = Tools.workDirectory(module);
@@ -38,6 +39,11 @@ public final class BootJar implements AutoCloseable {
     var app = new BootJar(module, environment);
     app.start();
     return app;
+  }
+
+  /** The app jar it runs, with {@code lib/} beside it. */
+  public Path jar() {
+    return jar;
   }
 
   public URI uri() {

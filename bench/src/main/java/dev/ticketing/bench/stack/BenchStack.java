@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -87,9 +86,9 @@ public final class BenchStack implements AutoCloseable {
       var workers =
           push(
               started,
-              new JavaService("workers", copy(WORKERS_JAR, directory), directory, environment));
+              new JavaService("workers", unpack(WORKERS_JAR, directory), directory, environment));
       var api =
-          push(started, new JavaService("api", copy(API_JAR, directory), directory, environment));
+          push(started, new JavaService("api", unpack(API_JAR, directory), directory, environment));
       System.out.println("Starting the workers and the API (logs in " + directory + ")...");
       workers.start();
       api.start();
@@ -264,17 +263,41 @@ public final class BenchStack implements AutoCloseable {
   }
 
   /**
-   * A copy of a jar under a name of its own: whoever stops "their" stack by the jar's name (pkill
-   * -f ticketing-api.jar) must not stop ours in the middle of a run.
+   * The fat jar unpacked into the run's directory, as the build unpacks it into {@code target/app}
+   * (the root pom's {@code extract-app} says why), with the app jar under a name of its own:
+   * whoever stops "their" stack by the jar's name (pkill -f ticketing-api.jar) must not stop ours
+   * in the middle of a run, and a rebuild meanwhile leaves ours alone.
    */
-  private static Path copy(String jar, Path directory) {
+  private static Path unpack(String jar, Path directory) {
+    Path source = repository().resolve(jar);
+    String name = "bench-" + source.getFileName();
+    Path destination = directory.resolve(name.replace(".jar", ""));
+    var extract =
+        new ProcessBuilder(
+                JavaService.java().toString(),
+                "-Djarmode=tools",
+                "-jar",
+                source.toString(),
+                "extract",
+                "--destination",
+                destination.toString(),
+                "--application-filename",
+                name)
+            .redirectErrorStream(true)
+            .redirectOutput(
+                ProcessBuilder.Redirect.appendTo(directory.resolve("unpack.log").toFile()));
     try {
-      Path source = repository().resolve(jar);
-      Path target = directory.resolve("bench-" + source.getFileName());
-      return Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+      if (extract.start().waitFor() != 0) {
+        throw new IllegalStateException(
+            "Unpacking " + source + " failed: see " + directory.resolve("unpack.log"));
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while unpacking " + source, e);
     }
+    return destination.resolve(name);
   }
 
   private static Path workDirectory() {

@@ -81,7 +81,7 @@ final class JavaService implements AutoCloseable {
     return flags == null || flags.isBlank() ? JVM_FLAGS : List.of(flags.trim().split(" +"));
   }
 
-  private static Path java() {
+  static Path java() {
     return Path.of(System.getProperty("java.home"), "bin", "java");
   }
 }
