@@ -231,13 +231,13 @@ func TestReportsBrokenInputs(t *testing.T) {
 
 		// Dockerfiles.
 		{"Dockerfile on :latest", func(t *testing.T, dir string) {
-			edit(t, dir, "api/Dockerfile", "FROM eclipse-temurin:21.0.8_9-jre-noble\nRUN", "FROM eclipse-temurin:latest\nRUN")
+			edit(t, dir, "api/Dockerfile", "FROM eclipse-temurin:25.0.3_9-jre-noble\nRUN", "FROM eclipse-temurin:latest\nRUN")
 		}, "FROM eclipse-temurin:latest is on :latest"},
 		{"Dockerfile on a bare major", func(t *testing.T, dir string) {
 			edit(t, dir, "workers/Dockerfile", "FROM node:22.20.0-bookworm-slim AS node", "FROM node:22 AS node")
 		}, `node:22: tag "22" is not a full version`},
 		{"Dockerfile without a tag", func(t *testing.T, dir string) {
-			edit(t, dir, "api/Dockerfile", "FROM maven:3.9.11-eclipse-temurin-21-noble AS build", "FROM maven AS build")
+			edit(t, dir, "api/Dockerfile", "FROM maven:3.9.11-eclipse-temurin-25-noble AS build", "FROM maven AS build")
 		}, "maven has no tag"},
 		{"Dockerfile without USER", func(t *testing.T, dir string) {
 			edit(t, dir, "api/Dockerfile", "USER 10001:10001\n", "")

@@ -10,7 +10,7 @@ import (
 	"github.com/moby/buildkit/frontend/dockerfile/parser"
 )
 
-// A version of at least MAJOR.MINOR in a tag: 21.0.8_9-jre-noble, 3.9.11-eclipse-temurin-21,
+// A version of at least MAJOR.MINOR in a tag: 25.0.3_9-jre-noble, 3.9.11-eclipse-temurin-25,
 // 16.10 (PostgreSQL's full versions have two parts). A bare major (21, 8) is not a pin.
 var versionInTag = regexp.MustCompile(`(^|[^0-9.])\d+\.\d+`)
 
