@@ -2,6 +2,7 @@ package dev.ticketing.workflows.orders;
 
 import static dev.ticketing.workflows.orders.OrderWorkflowTest.BUYER;
 import static dev.ticketing.workflows.orders.OrderWorkflowTest.SELLER;
+import static dev.ticketing.workflows.orders.OrderWorkflowTest.reserve;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticketing.harness.LocalStack;
@@ -12,8 +13,6 @@ import dev.ticketing.workflows.Rejection;
 import dev.ticketing.workflows.TaskQueues;
 import dev.ticketing.workflows.TicketId;
 import dev.ticketing.workflows.payments.StripePayment;
-import io.temporal.client.UpdateOptions;
-import io.temporal.client.WithStartWorkflowOperation;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
@@ -109,15 +108,7 @@ class ExpiryRaceIntegrationTest {
   }
 
   private Order reserveThenStopTheOrderWorkersUntilExpiry() {
-    var purchase = new Purchase(orderId, BUYER, ticket, WINDOW);
-    OrderWorkflow workflow =
-        client.newWorkflowStub(OrderWorkflow.class, OrderWorkflow.options(purchase));
-    Order order =
-        WorkflowClient.executeUpdateWithStart(
-            workflow::reserve,
-            ticket,
-            UpdateOptions.<Order>newBuilder().build(),
-            new WithStartWorkflowOperation<>(workflow::run, purchase));
+    Order order = reserve(client, new Purchase(orderId, BUYER, ticket, WINDOW));
     orderWorkers.shutdownNow();
     orderWorkers.awaitTermination(10, TimeUnit.SECONDS);
     Poll.until(

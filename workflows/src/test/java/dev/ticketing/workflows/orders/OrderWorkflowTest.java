@@ -431,12 +431,16 @@ class OrderWorkflowTest {
   }
 
   private Order reserve(OrderId id, UserId buyer, TicketId ticket, Duration window) {
-    var purchase = new Purchase(id, buyer, ticket, window);
+    return reserve(client, new Purchase(id, buyer, ticket, window));
+  }
+
+  /** Starts the order's workflow with its {@code reserve} Update, as the API does. */
+  static Order reserve(WorkflowClient client, Purchase purchase) {
     OrderWorkflow workflow =
         client.newWorkflowStub(OrderWorkflow.class, OrderWorkflow.options(purchase));
     var start = new WithStartWorkflowOperation<>(workflow::run, purchase);
     return WorkflowClient.executeUpdateWithStart(
-        workflow::reserve, ticket, UpdateOptions.<Order>newBuilder().build(), start);
+        workflow::reserve, purchase.ticketId(), UpdateOptions.<Order>newBuilder().build(), start);
   }
 
   private OrderWorkflow workflow(OrderId id) {
