@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ActivityStubs {
 
-  private static final RetryOptions SOON =
+  private static final RetryOptions WITHIN_FIVE_SECONDS =
       RetryOptions.newBuilder()
           .setInitialInterval(Duration.ofMillis(200))
           .setMaximumInterval(Duration.ofSeconds(5))
@@ -24,7 +24,7 @@ public final class ActivityStubs {
 
   /** For what answers fast: each attempt at most 10 s, asked again 200 ms to 5 s later. */
   public static <T> T quick(Class<T> activities, String taskQueue, @Nullable Duration bound) {
-    return stub(activities, taskQueue, Duration.ofSeconds(10), SOON, bound);
+    return stub(activities, taskQueue, Duration.ofSeconds(10), WITHIN_FIVE_SECONDS, bound);
   }
 
   /**

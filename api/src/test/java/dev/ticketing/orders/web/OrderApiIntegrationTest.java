@@ -169,7 +169,9 @@ class OrderApiIntegrationTest extends ApiIntegrationTest {
   void anOrderWhoseWorkflowAnOperatorTerminatedIsNeitherCancelledNorPaidSilently() {
     ApiClient buyer = signedUp();
     String order = order(buyer, sell(signedUp(), "10")).text("id");
-    temporal.newUntypedWorkflowStub("order-" + order).terminate("operator");
+    temporal
+        .newUntypedWorkflowStub("order-" + order)
+        .terminate("stopped by hand, as an operator would with temporal workflow terminate");
 
     assertThat(buyer.delete(ORDERS + "/" + order))
         .satisfies(a -> assertThat(a.status()).isEqualTo(409))
