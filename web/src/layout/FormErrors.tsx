@@ -1,5 +1,15 @@
 // Error messages from the API: field ones next to their control, the rest above the form.
 
+/** One message, announced to screen readers; nothing when there is none. */
+export function ErrorMessage({ message }: { message: string | null | undefined }) {
+  if (!message) return null;
+  return (
+    <p className="error-summary" role="alert">
+      {message}
+    </p>
+  );
+}
+
 export function ErrorSummary({ messages }: { messages: string[] }) {
   if (messages.length === 0) return null;
   return (

@@ -6,6 +6,7 @@ import type { Order } from '../api/types';
 import { formatPrice } from '../layout/format';
 import { RequireUser } from '../users/RequireUser';
 import { CANCELLATION_REASONS } from './words';
+import { ErrorMessage } from '../layout/FormErrors';
 
 export function MyOrdersPage() {
   return (
@@ -20,11 +21,7 @@ function OrderList() {
   return (
     <section>
       <h1>My Orders</h1>
-      {error && (
-        <p className="error-summary" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
       {orders === null ? (
         !error && <p>Loading…</p>
       ) : orders.length === 0 ? (

@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router-dom';
 import { asApiError, request } from '../api/client';
 import { useConfig } from '../api/config';
 import type { Order } from '../api/types';
-import { ErrorSummary } from '../layout/FormErrors';
+import { ErrorSummary, ErrorMessage } from '../layout/FormErrors';
 import { formatPrice } from '../layout/format';
 import { RequireUser } from '../users/RequireUser';
 import { Countdown } from './Countdown';
@@ -45,9 +45,7 @@ function OrderView({ id }: { id: string }) {
   if (error) {
     return (
       <section className="narrow">
-        <p className="error-summary" role="alert">
-          {error}
-        </p>
+        <ErrorMessage message={error} />
         <Link to="/orders">My Orders</Link>
       </section>
     );

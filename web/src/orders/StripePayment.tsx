@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { ErrorMessage } from '../layout/FormErrors';
 
 // Stripe Elements, only when the API has a publishable key: the card never touches our servers, only the
 // PaymentMethod id does. Stripe.js is loaded on demand so sandbox deployments never fetch it.
@@ -86,11 +87,7 @@ export function StripePayment({ publishableKey, amountLabel, disabled, onPay }: 
     <form onSubmit={submit} className="payment">
       <label htmlFor="card-element">Card</label>
       <div id="card-element" ref={mountPoint} className="card-element" />
-      {error && (
-        <p className="error-summary" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
       <button type="submit" className="primary" disabled={disabled || busy || !ready}>
         {busy ? 'Paying…' : `Pay ${amountLabel}`}
       </button>

@@ -1,17 +1,14 @@
 import { Link } from 'react-router-dom';
 import { formatPrice } from '../layout/format';
 import { useAvailableTickets } from './useAvailableTickets';
+import { ErrorMessage } from '../layout/FormErrors';
 
 export function TicketListPage() {
   const { tickets, error } = useAvailableTickets();
   return (
     <section>
       <h1>Tickets for sale</h1>
-      {error && (
-        <p className="error-summary" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
       {tickets === null ? (
         !error && <p>Loading…</p>
       ) : tickets.length === 0 ? (

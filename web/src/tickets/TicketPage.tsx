@@ -5,6 +5,7 @@ import { useSession } from '../users/session';
 import { EditTicket } from './EditTicket';
 import { PurchaseButton } from './PurchaseButton';
 import { useTicket } from './useTicket';
+import { ErrorMessage } from '../layout/FormErrors';
 
 export function TicketPage() {
   const { id = '' } = useParams();
@@ -13,9 +14,7 @@ export function TicketPage() {
   if (error) {
     return (
       <section className="narrow">
-        <p className="error-summary" role="alert">
-          {error}
-        </p>
+        <ErrorMessage message={error} />
         <Link to="/">Back to the tickets</Link>
       </section>
     );
