@@ -10,21 +10,20 @@ import dev.ticketing.workflows.UserId;
 import dev.ticketing.workflows.orders.Order;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.SequencedMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Follows the tickets and orders feeds, keeps the latest events so a browser that reconnects can
@@ -45,16 +44,18 @@ public class LiveFeed implements SmartLifecycle {
 
   private final Tickets tickets;
   private final Orders orders;
-  private final Deque<LiveEvent> kept = new ArrayDeque<>();
-  private final Set<String> keptIds = new HashSet<>();
+  private final JsonMapper json;
+  // The latest events by id, oldest first.
+  private final SequencedMap<String, LiveEvent> kept = new LinkedHashMap<>();
   private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
   private final List<Thread> followers = new ArrayList<>();
   private Instant newest = Instant.EPOCH;
   private volatile boolean running;
 
-  LiveFeed(Tickets tickets, Orders orders) {
+  LiveFeed(Tickets tickets, Orders orders, JsonMapper json) {
     this.tickets = tickets;
     this.orders = orders;
+    this.json = json;
   }
 
   /**
@@ -101,13 +102,13 @@ public class LiveFeed implements SmartLifecycle {
     return running;
   }
 
-  private Thread follow(String domain, EventLog feed, Function<Event, LiveEvent> toLive) {
+  private Thread follow(String domain, EventLog feed, BiFunction<String, Event, LiveEvent> toLive) {
     return Thread.ofVirtual()
         .name("live-" + domain)
         .start(() -> {
           while (running) {
             try {
-              feed.follow(event -> publish(event, toLive));
+              feed.follow(event -> publish(domain + ":" + event.id(), event, toLive));
             } catch (RuntimeException e) {
               log.debug(
                   "Following the {} feed failed; following again: {}", domain, e.getMessage());
@@ -117,18 +118,19 @@ public class LiveFeed implements SmartLifecycle {
         });
   }
 
-  private synchronized void publish(Event event, Function<Event, LiveEvent> toLive) {
-    LiveEvent live = toLive.apply(event);
-    if (keptIds.contains(live.id()) || event.at().isBefore(newest.minus(HORIZON))) {
+  /** Hands on an event not heard before; a feed read again repeats what is kept, cheaply. */
+  private synchronized void publish(
+      String id, Event event, BiFunction<String, Event, LiveEvent> toLive) {
+    if (kept.containsKey(id) || event.at().isBefore(newest.minus(HORIZON))) {
       return;
     }
     if (event.at().isAfter(newest)) {
       newest = event.at();
     }
-    kept.addLast(live);
-    keptIds.add(live.id());
+    LiveEvent live = toLive.apply(id, event);
+    kept.put(id, live);
     if (kept.size() > KEPT) {
-      keptIds.remove(kept.removeFirst().id());
+      kept.pollFirstEntry();
     }
     subscribers.removeIf(subscriber -> !subscriber.offer(live));
   }
@@ -137,12 +139,12 @@ public class LiveFeed implements SmartLifecycle {
     if (lastEventId == null || lastEventId.isBlank()) {
       return List.of();
     }
-    if (!keptIds.contains(lastEventId)) {
+    if (!kept.containsKey(lastEventId)) {
       return List.of(LiveEvent.reset());
     }
     List<LiveEvent> missed = new ArrayList<>();
     boolean after = false;
-    for (LiveEvent event : kept) {
+    for (LiveEvent event : kept.values()) {
       if (after) {
         missed.add(event);
       }
@@ -151,19 +153,19 @@ public class LiveFeed implements SmartLifecycle {
     return missed.size() < Subscriber.BACKLOG ? missed : List.of(LiveEvent.reset());
   }
 
-  private LiveEvent ticketEvent(Event event) {
+  private LiveEvent ticketEvent(String id, Event event) {
     var ticket = TicketResponse.of(tickets.ticketAfter(event));
     return new LiveEvent(
-        "tickets:" + event.id(), "ticket", Map.of("type", event.type(), "ticket", ticket), null);
+        id,
+        "ticket",
+        json.writeValueAsString(Map.of("type", event.type(), "ticket", ticket)),
+        null);
   }
 
-  private LiveEvent orderEvent(Event event) {
+  private LiveEvent orderEvent(String id, Event event) {
     Order order = orders.orderAfter(event);
-    return new LiveEvent(
-        "orders:" + event.id(),
-        "order",
-        Map.of("type", event.type(), "order", OrderResponse.of(order)),
-        order.userId());
+    var data = Map.of("type", event.type(), "order", OrderResponse.of(order));
+    return new LiveEvent(id, "order", json.writeValueAsString(data), order.userId());
   }
 
   private void pause() {

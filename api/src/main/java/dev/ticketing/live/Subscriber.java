@@ -8,7 +8,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -50,11 +49,7 @@ final class Subscriber {
         if (event == null) {
           emitter.send(SseEmitter.event().comment("keep-alive"));
         } else {
-          emitter.send(
-              SseEmitter.event()
-                  .id(event.id())
-                  .name(event.name())
-                  .data(event.data(), MediaType.APPLICATION_JSON));
+          emitter.send(SseEmitter.event().id(event.id()).name(event.name()).data(event.json()));
         }
       }
     } catch (IOException | IllegalStateException gone) {
