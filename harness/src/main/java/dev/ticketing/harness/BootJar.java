@@ -55,8 +55,13 @@ public final class BootJar implements AutoCloseable {
     if (process != null) {
       return;
     }
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = List.of(java, "-XX:+UseSerialGC", "-Xmx384m", "-jar", jar.toString());
+    List<String> command =
+        List.of(
+            ExternalProcess.java().toString(),
+            "-XX:+UseSerialGC",
+            "-Xmx384m",
+            "-jar",
+            jar.toString());
     process =
         ExternalProcess.start(module, command, directory.resolve(module + ".log"), environment)
             .awaitReady(

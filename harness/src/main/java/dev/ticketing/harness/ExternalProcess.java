@@ -47,6 +47,11 @@ public final class ExternalProcess implements AutoCloseable {
   }
 
   /** A port nobody listens on now. */
+  /** The java of the JVM running this, for the JVMs it starts. */
+  public static Path java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java");
+  }
+
   public static int freePort() {
     try (var socket = new ServerSocket(0)) {
       socket.setReuseAddress(true);

@@ -1,5 +1,6 @@
 package dev.ticketing.bench.stack;
 
+import dev.ticketing.harness.ExternalProcess;
 import dev.ticketing.harness.FerretDb;
 import dev.ticketing.harness.TemporalDevServer;
 import java.io.IOException;
@@ -274,7 +275,7 @@ public final class BenchStack implements AutoCloseable {
     Path destination = directory.resolve(name.replace(".jar", ""));
     var extract =
         new ProcessBuilder(
-                JavaService.java().toString(),
+                ExternalProcess.java().toString(),
                 "-Djarmode=tools",
                 "-jar",
                 source.toString(),

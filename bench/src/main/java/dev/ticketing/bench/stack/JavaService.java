@@ -38,7 +38,7 @@ final class JavaService implements AutoCloseable {
   /** Starts the JVM and returns at once; {@link #awaitReady()} waits for its readiness. */
   synchronized void start() {
     starts++;
-    List<String> command = new ArrayList<>(List.of(java().toString()));
+    List<String> command = new ArrayList<>(List.of(ExternalProcess.java().toString()));
     command.addAll(jvmFlags());
     command.addAll(Profiling.flags(directory, name + "-" + starts));
     command.addAll(List.of("-jar", jar.toString()));
@@ -79,9 +79,5 @@ final class JavaService implements AutoCloseable {
   private static List<String> jvmFlags() {
     String flags = System.getenv("BENCH_JVM_FLAGS");
     return flags == null || flags.isBlank() ? JVM_FLAGS : List.of(flags.trim().split(" +"));
-  }
-
-  static Path java() {
-    return Path.of(System.getProperty("java.home"), "bin", "java");
   }
 }
