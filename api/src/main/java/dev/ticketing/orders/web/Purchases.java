@@ -70,8 +70,10 @@ public class Purchases {
     return inFlight.oneAtATime(
         ticketId,
         orderId,
-        () -> refuseUnavailable(buyer, ticketId, orderId),
-        () -> workflows.reserve(new Purchase(orderId, buyer, ticketId, settings.expiration())));
+        () -> {
+          refuseUnavailable(buyer, ticketId, orderId);
+          return workflows.reserve(new Purchase(orderId, buyer, ticketId, settings.expiration()));
+        });
   }
 
   private void refuseUnavailable(UserId buyer, TicketId ticketId, OrderId orderId) {

@@ -24,22 +24,16 @@ class ReservationsInFlight {
       new ConcurrentHashMap<>();
 
   /**
-   * Runs {@code check}, then {@code reserve}, for {@code order} once no other reservation of the
-   * ticket is in flight here. Checking inside, not before, refuses a buyer who read the ticket
-   * before a reservation that has just landed.
+   * Runs {@code reserve} for {@code order} once no other reservation of the ticket is in flight
+   * here. It checks the ticket first: checking inside, not before, refuses a buyer who read the
+   * ticket before a reservation that has just landed.
    */
-  Order oneAtATime(TicketId ticket, OrderId order, Runnable check, Supplier<Order> reserve) {
+  Order oneAtATime(TicketId ticket, OrderId order, Supplier<Order> reserve) {
     while (true) {
       var mine = new CompletableFuture<@Nullable OrderId>();
       var theirs = inFlight.putIfAbsent(ticket, mine);
       if (theirs == null) {
-        return reserve(
-            ticket,
-            mine,
-            () -> {
-              check.run();
-              return reserve.get();
-            });
+        return reserve(ticket, mine, reserve);
       }
       OrderId holder = theirs.join();
       if (holder != null && !holder.equals(order)) {

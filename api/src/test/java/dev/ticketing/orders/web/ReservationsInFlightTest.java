@@ -33,13 +33,11 @@ class ReservationsInFlightTest {
     var landing = new CountDownLatch(1);
     try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
       Future<Order> first =
-          threads.submit(
-              () -> gate.oneAtATime(TICKET, FIRST, () -> {}, () -> held(FIRST, landing)));
+          threads.submit(() -> gate.oneAtATime(TICKET, FIRST, () -> held(FIRST, landing)));
       awaitReservations(1);
       // Whether it waits behind the first or comes just after, the store shows the ticket taken.
       Future<Order> second =
-          threads.submit(
-              () -> gate.oneAtATime(TICKET, SECOND, this::ticketTaken, () -> held(SECOND, null)));
+          threads.submit(() -> gate.oneAtATime(TICKET, SECOND, () -> checkedThenHeld(SECOND)));
 
       landing.countDown();
 
@@ -53,10 +51,9 @@ class ReservationsInFlightTest {
 
   @Test
   void aBuyerWhoReadTheTicketBeforeItWasTakenIsRefusedByTheCheckInsideTheGate() {
-    gate.oneAtATime(TICKET, FIRST, () -> {}, () -> held(FIRST, null));
+    gate.oneAtATime(TICKET, FIRST, () -> held(FIRST, null));
 
-    assertThatThrownBy(
-            () -> gate.oneAtATime(TICKET, SECOND, this::ticketTaken, () -> held(SECOND, null)))
+    assertThatThrownBy(() -> gate.oneAtATime(TICKET, SECOND, () -> checkedThenHeld(SECOND)))
         .isInstanceOf(ApiException.class);
     assertThat(reservations).hasValue(1);
   }
@@ -70,7 +67,6 @@ class ReservationsInFlightTest {
               gate.oneAtATime(
                   TICKET,
                   FIRST,
-                  () -> {},
                   () -> {
                     reservations.incrementAndGet();
                     await(failing);
@@ -78,7 +74,7 @@ class ReservationsInFlightTest {
                   }));
       awaitReservations(1);
       Future<Order> second =
-          threads.submit(() -> gate.oneAtATime(TICKET, SECOND, () -> {}, () -> held(SECOND, null)));
+          threads.submit(() -> gate.oneAtATime(TICKET, SECOND, () -> held(SECOND, null)));
 
       failing.countDown();
 
@@ -89,10 +85,12 @@ class ReservationsInFlightTest {
   }
 
   /** The ticket store's answer once a reservation has landed. */
-  private void ticketTaken() {
+  /** As Purchases does inside the gate: refused when the store shows the ticket taken. */
+  private Order checkedThenHeld(OrderId order) {
     if (reservations.get() > 0) {
       throw ApiException.badRequest("Ticket is already reserved");
     }
+    return held(order, null);
   }
 
   private Order held(OrderId id, @Nullable CountDownLatch landing) {
