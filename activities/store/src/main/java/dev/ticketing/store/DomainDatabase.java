@@ -70,10 +70,6 @@ public final class DomainDatabase implements AutoCloseable {
     return database.getName();
   }
 
-  public Document runCommand(Document command) {
-    return database.runCommand(command);
-  }
-
   /** Whether the server answers now; for readiness checks. */
   public boolean ping() {
     try {

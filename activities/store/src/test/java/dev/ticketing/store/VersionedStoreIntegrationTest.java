@@ -181,11 +181,7 @@ class VersionedStoreIntegrationTest {
     Seat seat = seats.create(new Seat(new ObjectId(), 0, null, 0), "SeatCreated");
 
     Document plan =
-        database.runCommand(
-            new Document(
-                "explain",
-                new Document("find", "events")
-                    .append("filter", new Document("_id", Event.id(seat.id(), 0)))));
+        database.collection("events").find(Filters.eq("_id", Event.id(seat.id(), 0))).explain();
 
     assertThat(plan.toJson()).contains("USING INDEX");
   }
