@@ -1,5 +1,6 @@
 package dev.ticketing.api;
 
+import dev.ticketing.store.Sha256;
 import dev.ticketing.workflows.UserId;
 import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.Jwts;
@@ -7,8 +8,6 @@ import io.jsonwebtoken.security.Keys;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -99,7 +98,7 @@ public class Sessions {
     String configured = settings.key();
     if (configured != null && !configured.isBlank()) {
       byte[] bytes = configured.getBytes(StandardCharsets.UTF_8);
-      return Keys.hmacShaKeyFor(bytes.length >= 32 ? bytes : sha256(bytes));
+      return Keys.hmacShaKeyFor(bytes.length >= 32 ? bytes : Sha256.of(bytes));
     }
     if (environment.acceptsProfiles(Profiles.of("prod"))) {
       throw new IllegalStateException("JWT_KEY must be set to start under the prod profile");
@@ -110,13 +109,5 @@ public class Sessions {
     byte[] generated = new byte[32];
     new SecureRandom().nextBytes(generated);
     return Keys.hmacShaKeyFor(generated);
-  }
-
-  private static byte[] sha256(byte[] bytes) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(bytes);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("Every JDK has SHA-256", e);
-    }
   }
 }

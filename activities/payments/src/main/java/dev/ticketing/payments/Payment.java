@@ -1,14 +1,10 @@
 package dev.ticketing.payments;
 
+import dev.ticketing.store.Sha256;
 import dev.ticketing.workflows.OrderId;
 import dev.ticketing.workflows.PaymentId;
 import dev.ticketing.workflows.UserId;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.Arrays;
-import org.bson.types.ObjectId;
 
 /**
  * One attempt to take money for an order, as Stripe answered it. Its id derives from Stripe's
@@ -42,12 +38,6 @@ public record Payment(
 
   /** The payment id for a PaymentIntent or an attempt key: the first 12 bytes of its SHA-256. */
   public static PaymentId idFor(String key) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-      return new PaymentId(new ObjectId(Arrays.copyOf(digest, 12)).toHexString());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("Every JDK has SHA-256", e);
-    }
+    return new PaymentId(Sha256.idOf(key));
   }
 }

@@ -1,9 +1,6 @@
 package dev.ticketing.payments;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.ticketing.store.Sha256;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -45,7 +42,7 @@ public final class SandboxGateway implements PaymentGateway {
   public String charge(ChargeOrder order) {
     String method = order.paymentMethod();
     String card = card(method);
-    String paymentIntent = "pi_sandbox_" + digest(order.idempotencyKey());
+    String paymentIntent = "pi_sandbox_" + Sha256.idOf(order.idempotencyKey());
     if (DECLINES.containsKey(card)) {
       throw new Refused(DECLINES.get(card), true, paymentIntent);
     }
@@ -68,7 +65,7 @@ public final class SandboxGateway implements PaymentGateway {
 
   @Override
   public String refund(String paymentIntentId, String idempotencyKey) {
-    return "re_sandbox_" + digest(idempotencyKey);
+    return "re_sandbox_" + Sha256.idOf(idempotencyKey);
   }
 
   /**
@@ -80,15 +77,5 @@ public final class SandboxGateway implements PaymentGateway {
       return method.substring("tok_".length());
     }
     return method.startsWith("pm_card_") ? method.substring("pm_card_".length()) : "";
-  }
-
-  private static String digest(String key) {
-    try {
-      byte[] hash =
-          MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(hash, 0, 12);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("Every JDK has SHA-256", e);
-    }
   }
 }

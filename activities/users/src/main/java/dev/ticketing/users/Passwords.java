@@ -1,8 +1,7 @@
 package dev.ticketing.users;
 
+import dev.ticketing.store.Sha256;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -35,11 +34,6 @@ final class Passwords implements PasswordEncoder {
     if (bytes.length <= BCRYPT_BYTES) {
       return password;
     }
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-      return Base64.getEncoder().encodeToString(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("Every JDK has SHA-256", e);
-    }
+    return Base64.getEncoder().encodeToString(Sha256.of(bytes));
   }
 }

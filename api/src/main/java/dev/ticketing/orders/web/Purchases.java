@@ -5,6 +5,7 @@ import dev.ticketing.api.ApiException;
 import dev.ticketing.api.CurrentUser;
 import dev.ticketing.orders.OrderSettings;
 import dev.ticketing.orders.Orders;
+import dev.ticketing.store.Sha256;
 import dev.ticketing.tickets.Ticket;
 import dev.ticketing.tickets.TicketStatus;
 import dev.ticketing.tickets.Tickets;
@@ -15,10 +16,6 @@ import dev.ticketing.workflows.UserId;
 import dev.ticketing.workflows.orders.Order;
 import dev.ticketing.workflows.orders.OrderStatus;
 import dev.ticketing.workflows.orders.Purchase;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.bson.types.ObjectId;
@@ -145,13 +142,6 @@ public class Purchases {
 
   /** The order id a buyer's Idempotency-Key stands for, so every repeat reaches one workflow. */
   private static OrderId keyedOrderId(UserId buyer, String key) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256")
-              .digest((buyer.value() + ":" + key).getBytes(StandardCharsets.UTF_8));
-      return new OrderId(new ObjectId(Arrays.copyOf(digest, 12)).toHexString());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("Every JDK has SHA-256", e);
-    }
+    return new OrderId(Sha256.idOf(buyer.value() + ":" + key));
   }
 }
