@@ -27,7 +27,10 @@ public interface PaymentGateway {
    */
   Optional<String> stopCharge(ChargeOrder order);
 
-  /** Refunds a PaymentIntent in full, once per key; answers the refund's id. */
+  /**
+   * Refunds a PaymentIntent in full, once per key; answers the refund's id, or the intent's when it
+   * was refunded already (in Stripe's dashboard, say).
+   */
   String refund(String paymentIntentId, String idempotencyKey);
 
   /** Stripe would not take the payment: a declined card, or a payment method it can't use. */

@@ -73,14 +73,15 @@ public final class StripeGateway implements PaymentGateway {
    */
   @Override
   public Optional<String> stopCharge(ChargeOrder order) {
+    String method = paymentMethod(order);
     String intent;
     try {
-      intent = create(order, paymentMethod(order), false).getId();
+      intent = create(order, method, false).getId();
     } catch (Refused unusable) {
       return Optional.empty(); // what Stripe makes no intent of, the charge could not charge either
     } catch (KeyUsed used) {
       try {
-        intent = create(order, paymentMethod(order), true).getId();
+        intent = create(order, method, true).getId();
       } catch (Refused refused) {
         intent = refused.paymentIntentId();
       }
