@@ -7,6 +7,8 @@ import { formatPrice } from '../layout/format';
 import { RequireUser } from '../users/RequireUser';
 import { CANCELLATION_REASONS } from './words';
 import { ErrorMessage } from '../layout/FormErrors';
+import { StatusBadge } from './StatusBadge';
+import { isOlder } from '../api/versions';
 
 export function MyOrdersPage() {
   return (
@@ -36,7 +38,7 @@ function OrderList() {
                 {o.ticket.title}
               </Link>
               <span className="price">{formatPrice(o.ticket.price)}</span>
-              <span className={`status status-${o.status.replace(':', '-')}`}>{o.status}</span>
+              <StatusBadge status={o.status} />
               {o.status === 'cancelled' && o.cancellationReason && (
                 <span className="reason">{CANCELLATION_REASONS[o.cancellationReason]}</span>
               )}
@@ -71,7 +73,7 @@ function useMyOrders() {
         if (!list) return list;
         const current = list.find((o) => o.id === order.id);
         if (!current) return [...list, order];
-        return current.version > order.version ? list : list.map((o) => (o.id === order.id ? order : o));
+        return isOlder(current, order) ? list : list.map((o) => (o.id === order.id ? order : o));
       }),
     reset: () => void load(),
   });

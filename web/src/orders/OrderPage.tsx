@@ -10,6 +10,7 @@ import { Countdown } from './Countdown';
 import { SandboxPayment } from './SandboxPayment';
 import { StripePayment } from './StripePayment';
 import { isOpen, useOrder } from './useOrder';
+import { StatusBadge } from './StatusBadge';
 
 export function OrderPage() {
   const { id = '' } = useParams();
@@ -59,7 +60,7 @@ function OrderView({ id }: { id: string }) {
         <dd>{formatPrice(order.ticket.price)}</dd>
         <dt>Status</dt>
         <dd>
-          <span className={`status status-${order.status.replace(':', '-')}`}>{order.status}</span>
+          <StatusBadge status={order.status} />
         </dd>
       </dl>
       <ErrorSummary messages={problems} />

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { asApiError, request } from '../api/client';
 import { useServerEvents } from '../api/events';
 import type { Order } from '../api/types';
+import { isOlder } from '../api/versions';
 
 /** One of the user's orders, kept current by the event stream; reload() asks the server again. */
 export function useOrder(id: string) {
@@ -9,7 +10,7 @@ export function useOrder(id: string) {
   const [error, setError] = useState<string | null>(null);
 
   const update = useCallback(
-    (next: Order) => setOrder((o) => (o && o.id === next.id && o.version > next.version ? o : next)),
+    (next: Order) => setOrder((o) => (isOlder(o, next) ? o : next)),
     [],
   );
 

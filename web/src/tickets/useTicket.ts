@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { asApiError, request } from '../api/client';
 import { useServerEvents } from '../api/events';
 import type { Ticket } from '../api/types';
+import { isOlder } from '../api/versions';
 
 /** One ticket, kept current by the event stream. */
 export function useTicket(id: string) {
@@ -24,7 +25,7 @@ export function useTicket(id: string) {
   }, [load]);
 
   const update = useCallback(
-    (next: Ticket) => setTicket((t) => (t && t.id === next.id && t.version > next.version ? t : next)),
+    (next: Ticket) => setTicket((t) => (isOlder(t, next) ? t : next)),
     [],
   );
 
