@@ -1,6 +1,5 @@
 package dev.ticketing.users;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static dev.ticketing.workflows.Rejection.INVALID;
 
@@ -22,7 +21,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The users store. An email belongs to one account by a claim, a document whose {@code _id} is the
- * email's lower-case form: inserting it is atomic, so of two sign-ups with one email, one fails.
+ * email's lower-case form: inserting it is atomic, so of two sign-ups with one email, one fails. A
+ * claim a crash left without its account is taken over after {@link #ABANDONED}, by one sign-up.
  */
 public final class Users implements DomainStore, AutoCloseable {
 
@@ -33,6 +33,7 @@ public final class Users implements DomainStore, AutoCloseable {
   private final EventLog events;
   private final VersionedStore<User> store;
   private final MongoCollection<Document> emails;
+  private final MongoCollection<Document> takeovers;
   private final Clock clock;
 
   public Users(DomainDatabase database, Clock clock) {
@@ -40,6 +41,7 @@ public final class Users implements DomainStore, AutoCloseable {
     this.events = new EventLog(database);
     this.store = new VersionedStore<>(database, "users", new UserMapping(), events);
     this.emails = database.collection("emails");
+    this.takeovers = database.collection("email_takeovers");
     this.clock = clock;
   }
 
@@ -112,18 +114,7 @@ public final class Users implements DomainStore, AutoCloseable {
   /** Makes the email this account's, unless a live account has it. */
   private void claim(String email, UserId owner) {
     String key = User.key(email);
-    while (true) {
-      try {
-        emails.insertOne(
-            new Document("_id", key)
-                .append("userId", owner.value())
-                .append("at", Date.from(clock.instant())));
-        return;
-      } catch (MongoWriteException e) {
-        if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-          throw e;
-        }
-      }
+    while (!inserted(emails, new Document("_id", key).append("userId", owner.value()))) {
       Document claim = emails.find(eq("_id", key)).first();
       if (claim == null) {
         continue;
@@ -133,13 +124,48 @@ public final class Users implements DomainStore, AutoCloseable {
         return;
       }
       boolean held = find(holder).map(user -> User.key(user.email()).equals(key)).orElse(false);
-      if (held || claim.getDate("at").toInstant().isAfter(clock.instant().minus(ABANDONED))) {
+      if (held || isRecent(claim) || !tookOver(key, claim)) {
         throw INVALID.failure("Email in use");
       }
-      // Only the claim judged abandoned: another sign-up may have replaced it meanwhile.
-      emails.deleteOne(
-          and(eq("_id", key), eq("userId", holder.value()), eq("at", claim.getDate("at"))));
+      emails.deleteOne(eq("_id", key));
     }
+  }
+
+  /**
+   * Whether this caller, of all who found the same abandoned claim, is the one to remove it: the
+   * one whose takeover lands. Not a delete conditioned on the claim: FerretDB reads before it
+   * deletes by id, so two such deletes could remove the claim and then its successor. A taker gone
+   * for {@link #ABANDONED} lets the next attempt land.
+   */
+  private boolean tookOver(String key, Document claim) {
+    String abandoned = key + " " + claim.getString("userId") + " " + claim.getDate("at").getTime();
+    for (int attempt = 0; ; attempt++) {
+      String id = abandoned + " " + attempt;
+      if (inserted(takeovers, new Document("_id", id))) {
+        return true;
+      }
+      Document other = takeovers.find(eq("_id", id)).first();
+      if (other == null || isRecent(other)) {
+        return false;
+      }
+    }
+  }
+
+  /** Inserts the document, stamped now, unless one with its {@code _id} exists. */
+  private boolean inserted(MongoCollection<Document> collection, Document document) {
+    try {
+      collection.insertOne(document.append("at", Date.from(clock.instant())));
+      return true;
+    } catch (MongoWriteException e) {
+      if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+        throw e;
+      }
+      return false;
+    }
+  }
+
+  private boolean isRecent(Document stamped) {
+    return stamped.getDate("at").toInstant().isAfter(clock.instant().minus(ABANDONED));
   }
 
   private static final class UserMapping implements VersionedStore.Mapping<User> {
