@@ -227,8 +227,7 @@ class OrderWorkflowTest {
         WorkflowClient.startUpdate(
             workflow(ORDER)::pay, new PayRequest(BUYER, "tok_unanswered"), accepted());
 
-    // A client waiting on an update holds the test server's clock; skip the retries explicitly.
-    env.sleep(Duration.ofSeconds(61));
+    outwaitTheUnansweredCharge();
 
     assertThat(rejection(paying::getResult).getType()).isEqualTo("UNAVAILABLE");
     awaitEnd(ORDER);
@@ -249,7 +248,7 @@ class OrderWorkflowTest {
     var paying =
         WorkflowClient.startUpdate(
             workflow(ORDER)::pay, new PayRequest(BUYER, "tok_unanswered"), accepted());
-    env.sleep(Duration.ofSeconds(61));
+    outwaitTheUnansweredCharge();
     assertThat(rejection(paying::getResult).getType()).isEqualTo("UNAVAILABLE");
     Poll.until("the undo is in flight", Duration.ofSeconds(30), () -> !payments.undone.isEmpty());
 
@@ -493,6 +492,18 @@ class OrderWorkflowTest {
     } catch (TimeoutException e) {
       throw new AssertionError("The order's workflow did not end within " + patience, e);
     }
+  }
+
+  /**
+   * Moves the test server's clock on until the charge's 60 s of retries are over and its undo has
+   * started. Only then may the test wait on the pay Update: a client waiting on an Update holds the
+   * clock, so a retry timer still pending would never fire.
+   */
+  private void outwaitTheUnansweredCharge() {
+    for (int step = 0; step < 30 && payments.undone.isEmpty(); step++) {
+      env.sleep(Duration.ofSeconds(5));
+    }
+    assertThat(payments.undone).as("the unanswered charge's undo").isNotEmpty();
   }
 
   private Instant now() {
