@@ -1,7 +1,5 @@
 package dev.ticketing.api;
 
-import com.mongodb.MongoSocketException;
-import com.mongodb.MongoTimeoutException;
 import dev.ticketing.workflows.Rejection;
 import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowServiceException;
@@ -11,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -100,8 +100,8 @@ public class ApiErrors {
   @ExceptionHandler({
     WorkflowServiceException.class,
     StatusRuntimeException.class,
-    MongoTimeoutException.class,
-    MongoSocketException.class
+    DataAccessResourceFailureException.class,
+    TransientDataAccessException.class
   })
   ResponseEntity<ApiError.Body> unavailable(Exception e, HttpServletRequest request) {
     log.warn(

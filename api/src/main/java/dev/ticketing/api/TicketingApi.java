@@ -1,5 +1,8 @@
 package dev.ticketing.api;
 
+import static dev.ticketing.store.DomainDatabase.BOOT_CLIENT;
+import static dev.ticketing.store.DomainDatabase.BOOT_TEMPLATE;
+
 import dev.ticketing.orders.OrdersConfiguration;
 import dev.ticketing.payments.PaymentsConfiguration;
 import dev.ticketing.store.DomainStore;
@@ -14,7 +17,9 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
-@SpringBootApplication(scanBasePackages = "dev.ticketing")
+@SpringBootApplication(
+    scanBasePackages = "dev.ticketing",
+    excludeName = {BOOT_CLIENT, BOOT_TEMPLATE})
 @EnableConfigurationProperties(SessionSettings.class)
 @Import({
   UsersConfiguration.class,

@@ -1,5 +1,8 @@
 package dev.ticketing.workers;
 
+import static dev.ticketing.store.DomainDatabase.BOOT_CLIENT;
+import static dev.ticketing.store.DomainDatabase.BOOT_TEMPLATE;
+
 import dev.ticketing.store.DomainStore;
 import dev.ticketing.store.StoresHealth;
 import java.util.List;
@@ -9,7 +12,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 
-@SpringBootApplication
+@SpringBootApplication(excludeName = {BOOT_CLIENT, BOOT_TEMPLATE})
 @EnableConfigurationProperties(WorkerSettings.class)
 public class TicketingWorkers {
 

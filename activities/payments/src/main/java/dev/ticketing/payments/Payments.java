@@ -1,32 +1,35 @@
 package dev.ticketing.payments;
 
-import static com.mongodb.client.model.Filters.eq;
+import static org.springframework.data.domain.Sort.Direction.ASC;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Sorts;
 import dev.ticketing.store.DomainDatabase;
 import dev.ticketing.store.DomainStore;
 import dev.ticketing.store.EventLog;
 import dev.ticketing.store.VersionedStore;
 import dev.ticketing.workflows.OrderId;
 import dev.ticketing.workflows.PaymentId;
-import dev.ticketing.workflows.UserId;
-import java.util.Date;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.bson.Document;
-import org.bson.types.ObjectId;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Query;
 
 /** The payments store: {@code PaymentCreated}, {@code PaymentFailed}, {@code PaymentRefunded}. */
 public final class Payments implements DomainStore, AutoCloseable {
 
+  private static final String WEBHOOK_EVENTS = "webhookEvents";
+
+  /** A Stripe event that was acted on. */
+  record HandledEvent(String id, Instant handledAt) {}
+
   private final DomainDatabase database;
   private final EventLog events;
   private final VersionedStore<Payment> store;
-  private final MongoCollection<Document> webhookEvents;
+  private final MongoTemplate template;
 
   public Payments(DomainDatabase database) {
     this.database = database;
@@ -35,10 +38,10 @@ public final class Payments implements DomainStore, AutoCloseable {
         new VersionedStore<>(
             database,
             "payments",
-            new PaymentMapping(),
+            Payment.class,
             events,
-            Indexes.ascending("orderId", "createdAt", "_id"));
-    this.webhookEvents = database.collection("webhookEvents");
+            new Index().on("orderId", ASC).on("createdAt", ASC).on("_id", ASC));
+    this.template = database.template();
   }
 
   /** Stores a payment; storing it again answers the one stored. */
@@ -48,22 +51,22 @@ public final class Payments implements DomainStore, AutoCloseable {
   }
 
   public Optional<Payment> refund(PaymentId id) {
-    return store.change(new ObjectId(id.value()), "PaymentRefunded", Payment::refunded);
+    return store.change(id, "PaymentRefunded", Payment::refunded);
   }
 
   public Optional<Payment> find(PaymentId id) {
-    return store.find(new ObjectId(id.value()));
+    return store.find(id);
   }
 
   /** The payments made for an order, oldest first. */
   public List<Payment> forOrder(OrderId order) {
     return store.query(
-        eq("orderId", order.value()), Sorts.ascending("createdAt", "_id"), 0, Integer.MAX_VALUE);
+        Query.query(where("orderId").is(order)).with(Sort.by(ASC, "createdAt", "_id")));
   }
 
   /** Whether a Stripe event was acted on already: Stripe may deliver an event more than once. */
   public boolean handled(String stripeEventId) {
-    return webhookEvents.find(eq("_id", stripeEventId)).first() != null;
+    return template.exists(Query.query(where("_id").is(stripeEventId)), WEBHOOK_EVENTS);
   }
 
   /**
@@ -72,11 +75,9 @@ public final class Payments implements DomainStore, AutoCloseable {
    */
   public void markHandled(String stripeEventId) {
     try {
-      webhookEvents.insertOne(new Document("_id", stripeEventId).append("handledAt", new Date()));
-    } catch (MongoWriteException e) {
-      if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-        throw e;
-      }
+      template.insert(new HandledEvent(stripeEventId, Instant.now()), WEBHOOK_EVENTS);
+    } catch (DuplicateKeyException repeated) {
+      // another delivery of the event was handled at the same time
     }
   }
 
@@ -97,42 +98,5 @@ public final class Payments implements DomainStore, AutoCloseable {
   @Override
   public void close() {
     database.close();
-  }
-
-  private static final class PaymentMapping implements VersionedStore.Mapping<Payment> {
-    @Override
-    public Object id(Payment payment) {
-      return new ObjectId(payment.id().value());
-    }
-
-    @Override
-    public long version(Payment payment) {
-      return payment.version();
-    }
-
-    @Override
-    public Document toDocument(Payment payment) {
-      return new Document("orderId", payment.orderId().value())
-          .append("userId", payment.userId().value())
-          .append("stripeId", payment.stripeId())
-          .append("amount", payment.amount())
-          .append("currency", payment.currency())
-          .append("status", payment.status().value())
-          .append("createdAt", Date.from(payment.createdAt()));
-    }
-
-    @Override
-    public Payment fromDocument(Document document) {
-      return new Payment(
-          new PaymentId(document.getObjectId("_id").toHexString()),
-          new OrderId(document.getString("orderId")),
-          new UserId(document.getString("userId")),
-          document.getString("stripeId"),
-          document.get("amount", Number.class).longValue(),
-          document.getString("currency"),
-          PaymentStatus.of(document.getString("status")),
-          document.getDate("createdAt").toInstant(),
-          document.get("version", Number.class).longValue());
-    }
   }
 }

@@ -2,29 +2,43 @@ package dev.ticketing.store;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
-import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.CreateCollectionOptions;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
+import org.springframework.data.mongodb.core.convert.DefaultMongoTypeMapper;
+import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
+import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
+import org.springframework.data.mongodb.core.convert.NoOpDbRefResolver;
+import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 
 /**
- * A domain's own MongoDB database. The connection string may name the database; otherwise it is the
- * domain's name, so every domain can share one server locally and have its own in Kubernetes.
+ * A domain's own MongoDB database, through Spring Data's {@link MongoTemplate}. The connection
+ * string may name the database; otherwise it is the domain's name, so every domain can share one
+ * server locally and have its own in Kubernetes. (One client per domain, not Spring Boot's single
+ * auto-configured one: each domain may live on a server of its own.)
  */
 public final class DomainDatabase implements AutoCloseable {
 
-  private final MongoClient client;
-  private final MongoDatabase database;
+  /**
+   * Spring Boot's auto-configured client and template, which an app excludes: they would connect to
+   * one server that no setting names, every domain having its own.
+   */
+  public static final String BOOT_CLIENT =
+      "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration";
 
-  private DomainDatabase(MongoClient client, MongoDatabase database) {
+  public static final String BOOT_TEMPLATE =
+      "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration";
+
+  private final MongoClient client;
+  private final MongoTemplate template;
+
+  private DomainDatabase(MongoClient client, MongoTemplate template) {
     this.client = client;
-    this.database = database;
+    this.template = template;
   }
 
   public static DomainDatabase open(String uri, String domain) {
@@ -51,31 +65,39 @@ public final class DomainDatabase implements AutoCloseable {
             .build();
     MongoClient client = MongoClients.create(settings);
     String name = connection.getDatabase() != null ? connection.getDatabase() : domain;
-    return new DomainDatabase(client, client.getDatabase(name));
+    var factory = new SimpleMongoClientDatabaseFactory(client, name);
+    return new DomainDatabase(client, new MongoTemplate(factory, converter()));
   }
 
-  public MongoCollection<Document> collection(String name) {
-    return database.getCollection(name);
+  /** Spring Data's mapping of the records, with the value types stored as their one value. */
+  private static MappingMongoConverter converter() {
+    var conversions = new MongoCustomConversions(ValueRecords.CONVERTERS);
+    var mapping = new MongoMappingContext();
+    mapping.setSimpleTypeHolder(conversions.getSimpleTypeHolder());
+    mapping.setAutoIndexCreation(false);
+    mapping.afterPropertiesSet();
+    var converter = new MappingMongoConverter(NoOpDbRefResolver.INSTANCE, mapping);
+    converter.setCustomConversions(conversions);
+    // No _class field: each collection holds one type, and the records move between packages.
+    converter.setTypeMapper(new DefaultMongoTypeMapper(null));
+    converter.afterPropertiesSet();
+    return converter;
   }
 
-  public List<String> collectionNames() {
-    return database.listCollectionNames().into(new ArrayList<>());
-  }
-
-  public void createCollection(String name, CreateCollectionOptions options) {
-    database.createCollection(name, options);
+  public MongoTemplate template() {
+    return template;
   }
 
   public String name() {
-    return database.getName();
+    return template.getDb().getName();
   }
 
-  /** Whether the server answers now; for readiness checks. */
+  /** Whether the server answers now; for health checks. */
   public boolean ping() {
     try {
-      database.runCommand(new Document("ping", 1));
+      template.executeCommand(new Document("ping", 1));
       return true;
-    } catch (MongoException e) {
+    } catch (DataAccessException e) {
       return false;
     }
   }

@@ -1,7 +1,6 @@
 package dev.ticketing.store;
 
 import java.time.Instant;
-import java.util.Date;
 import org.bson.Document;
 
 /**
@@ -9,31 +8,14 @@ import org.bson.Document;
  * its aggregate after it happened. Its id, {@code <aggregateId>:<version>}, is what makes a change
  * happen at most once.
  */
-public record Event(String type, String aggregateId, long version, Instant at, Document state) {
+public record Event(
+    String id, String type, String aggregateId, long version, Instant at, Document state) {
+
+  public Event(String type, String aggregateId, long version, Instant at, Document state) {
+    this(id(aggregateId, version), type, aggregateId, version, at, state);
+  }
 
   public static String id(Object aggregateId, long version) {
     return aggregateId + ":" + version;
-  }
-
-  public String id() {
-    return id(aggregateId, version);
-  }
-
-  static Event from(Document document) {
-    return new Event(
-        document.getString("type"),
-        document.getString("aggregateId"),
-        document.get("version", Number.class).longValue(),
-        document.getDate("at").toInstant(),
-        document.get("state", Document.class));
-  }
-
-  Document toDocument() {
-    return new Document("_id", id())
-        .append("type", type)
-        .append("aggregateId", aggregateId)
-        .append("version", version)
-        .append("at", Date.from(at))
-        .append("state", state);
   }
 }

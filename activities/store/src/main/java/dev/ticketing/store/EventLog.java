@@ -1,16 +1,10 @@
 package dev.ticketing.store;
 
-import static com.mongodb.client.model.Filters.eq;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import com.mongodb.CursorType;
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoException;
-import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
-import com.mongodb.client.model.CreateCollectionOptions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
@@ -18,57 +12,56 @@ import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.CollectionOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * A domain's facts. {@code events} holds every one for good, under ids that make each change happen
  * once; {@code feed}, a capped collection read from its tail, announces the recent ones to whoever
- * streams them live.
+ * follows them (live updates, read models).
  */
 public final class EventLog {
 
   private static final Logger log = LoggerFactory.getLogger(EventLog.class);
+  private static final String EVENTS = "events";
+  private static final String FEED = "feed";
   // A follower asks for news this often. Not with an awaiting cursor: FerretDB answers one by
   // querying the whole feed again every 10 ms until something comes, ten times the work.
   private static final Duration POLL = Duration.ofMillis(100);
   // Small, because FerretDB reads a feed from its start when a follower opens it.
   private static final long FEED_BYTES = 4L << 20;
 
-  private final DomainDatabase database;
-  private final MongoCollection<Document> events;
-  private final MongoCollection<Document> feed;
+  private final MongoTemplate template;
   // Created on first use, so a process starts (and reports not ready) while its database is away.
   private volatile boolean feedCreated;
 
   public EventLog(DomainDatabase database) {
-    this.database = database;
-    this.events = database.collection("events");
-    this.feed = database.collection("feed");
+    this.template = database.template();
   }
 
   /** Records the event unless one with its id exists; true if this call recorded it. */
   boolean append(Event event) {
     try {
-      events.insertOne(event.toDocument());
+      template.insert(event, EVENTS);
       return true;
-    } catch (MongoWriteException e) {
-      if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-        return false;
-      }
-      throw e;
+    } catch (DuplicateKeyException taken) {
+      return false;
     }
   }
 
   @Nullable Event find(Object aggregateId, long version) {
-    Document document = events.find(eq("_id", Event.id(aggregateId, version))).first();
-    return document == null ? null : Event.from(document);
+    return template.findById(Event.id(aggregateId, version), Event.class, EVENTS);
   }
 
-  /** Tells live readers; a fact missing here is still in {@code events}, so failure is logged. */
+  /** Tells followers; a fact missing here is still in {@code events}, so failure is logged. */
   void announce(Event event) {
     try {
       createFeed();
-      feed.insertOne(event.toDocument());
-    } catch (MongoException e) {
+      template.insert(event, FEED);
+    } catch (DataAccessException e) {
       log.debug("Event {} not announced: {}", event.id(), e.getMessage());
     }
   }
@@ -77,15 +70,17 @@ public final class EventLog {
    * Hands {@code listener} every announcement, oldest first: those in the feed now, then each as it
    * comes, within {@link #POLL}. Returns when the feed's cursor ends, and throws when the server is
    * away; callers follow again after either, and so may be handed an event again. (FerretDB ends
-   * the cursor at once while the whole feed fits in the first batch.)
+   * the cursor at once while the whole feed fits in the first batch.) Spring Data's template has no
+   * tailable cursor outside its reactive flavour, hence the driver's.
    */
   public void follow(Consumer<Event> listener) {
     createFeed();
-    try (MongoCursor<Document> cursor = feed.find().cursorType(CursorType.Tailable).cursor()) {
+    try (MongoCursor<Document> cursor =
+        template.getCollection(FEED).find().cursorType(CursorType.Tailable).cursor()) {
       while (!Thread.currentThread().isInterrupted()) {
         Document next = cursor.tryNext();
         if (next != null) {
-          listener.accept(Event.from(next));
+          listener.accept(template.getConverter().read(Event.class, next));
         } else if (cursor.getServerCursor() == null) {
           return;
         } else {
@@ -97,10 +92,8 @@ public final class EventLog {
 
   /** Every event of one aggregate, oldest first; scans the log, so for checks, not requests. */
   public List<Event> of(Object aggregateId) {
-    return events
-        .find(eq("aggregateId", aggregateId.toString()))
-        .map(Event::from)
-        .into(new ArrayList<>())
+    return template
+        .find(Query.query(where("aggregateId").is(aggregateId.toString())), Event.class, EVENTS)
         .stream()
         .sorted(Comparator.comparingLong(Event::version))
         .toList();
@@ -111,11 +104,10 @@ public final class EventLog {
     if (feedCreated) {
       return;
     }
-    if (!database.collectionNames().contains("feed")) {
+    if (!template.collectionExists(FEED)) {
       try {
-        database.createCollection(
-            "feed", new CreateCollectionOptions().capped(true).sizeInBytes(FEED_BYTES));
-      } catch (MongoException e) {
+        template.createCollection(FEED, CollectionOptions.empty().capped().size(FEED_BYTES));
+      } catch (DataAccessException e) {
         log.debug("The feed was created meanwhile: {}", e.getMessage());
       }
     }

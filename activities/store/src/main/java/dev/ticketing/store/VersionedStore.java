@@ -1,192 +1,209 @@
 package dev.ticketing.store;
 
-import static com.mongodb.client.model.Filters.eq;
-
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoCollection;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Query;
 
 /**
- * One kind of aggregate, whose every change is claimed by recording its event: the event for
- * version {@code n+1} can be inserted once, so of two writers deciding on version {@code n} exactly
- * one lands. The aggregate's document (its snapshot, for queries) is written after its event; a
- * read rolls it forward over any event it lacks, so a crash between the two misleads no decision.
+ * One kind of aggregate, a record with an {@code id} and a {@code version} mapped by Spring Data,
+ * whose every change is claimed by recording its event: the event for version {@code n+1} can be
+ * inserted once, so of two writers deciding on version {@code n} exactly one lands. (Not a
+ * conditional update: FerretDB runs one as a read and then a write, so both writers would land.)
+ *
+ * <p>The aggregate's document, its snapshot for queries, is written after its event. A change costs
+ * three round trips when this process already holds the aggregate's state: the claim, the snapshot
+ * and the announcement to the feed; one more read when it does not. A state held here, or a
+ * snapshot, may be stale: the claim fails then, and the change reads the log and decides again.
  */
 public final class VersionedStore<T> {
 
-  /** How an aggregate maps to its document. */
-  public interface Mapping<T> {
-    Object id(T aggregate);
+  // Each lost attempt means another writer's change landed; this many in a row is contention.
+  private static final int MAX_ATTEMPTS = 100;
+  private static final int REMEMBERED = 10_000;
 
-    long version(T aggregate);
-
-    /** The aggregate's fields, apart from {@code _id} and {@code version}. */
-    Document toDocument(T aggregate);
-
-    /** The aggregate from a document holding {@code _id}, {@code version} and its fields. */
-    T fromDocument(Document document);
-  }
-
-  private static final int MAX_ATTEMPTS = 1_000;
-  private static final int MAX_SAVES = 10;
-
-  private final MongoCollection<Document> snapshots;
-  private final Mapping<T> mapping;
+  private final MongoTemplate template;
+  private final String collection;
+  private final Class<T> type;
   private final EventLog events;
-  private final List<Bson> queryIndexes;
+  private final List<Index> queryIndexes;
   // Created on first query, so a process starts while its database is away.
   private volatile boolean indexed;
+  // The latest state this process saw of recently used aggregates, by stored id.
+  private final Map<Object, Document> remembered =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Object, Document> eldest) {
+          return size() > REMEMBERED;
+        }
+      };
 
   /** A store whose {@link #query} filters and sorts are served by {@code queryIndexes}. */
   public VersionedStore(
       DomainDatabase database,
       String collection,
-      Mapping<T> mapping,
+      Class<T> type,
       EventLog events,
-      Bson... queryIndexes) {
-    this.snapshots = database.collection(collection);
-    this.mapping = mapping;
+      Index... queryIndexes) {
+    this.template = database.template();
+    this.collection = collection;
+    this.type = type;
     this.events = events;
     this.queryIndexes = List.of(queryIndexes);
   }
 
+  /** The aggregate as its latest event left it. */
   public Optional<T> find(Object id) {
-    Document stored = snapshots.find(eq("_id", id)).first();
-    Document latest = rolledForward(id, stored);
-    if (latest != stored) {
-      save(latest);
-    }
-    return Optional.ofNullable(latest).map(mapping::fromDocument);
+    return Optional.ofNullable(latest(storedId(id))).map(this::read);
   }
 
   /** The aggregate as an event of this store left it. */
   public T stateAfter(Event event) {
-    return mapping.fromDocument(event.state());
+    return read(event.state());
   }
 
   /** Snapshots matching a query; they may trail their events by a moment, so not for decisions. */
-  public List<T> query(Bson filter, Bson sort, int skip, int limit) {
+  public List<T> query(Query query) {
     if (!indexed) {
-      queryIndexes.forEach(snapshots::createIndex);
+      queryIndexes.forEach(template.indexOps(collection)::createIndex);
       indexed = true;
     }
-    return snapshots
-        .find(filter)
-        .sort(sort)
-        .skip(skip)
-        .limit(limit)
-        .map(mapping::fromDocument)
-        .into(new ArrayList<>());
+    return template.find(query, type, collection);
   }
 
   /** Stores a new aggregate at version 0, or answers the one that already has its id. */
   public T create(T aggregate, String eventType) {
-    return add(aggregate, eventType).orElseGet(() -> find(mapping.id(aggregate)).orElseThrow());
+    return add(aggregate, eventType)
+        .orElseGet(() -> find(idOf(stateOf(aggregate, 0))).orElseThrow());
   }
 
   /** Stores a new aggregate at version 0 and answers it; empty if one already has its id. */
   public Optional<T> add(T aggregate, String eventType) {
-    Event created = event(eventType, aggregate, 0);
-    if (!events.append(created)) {
-      return Optional.empty();
-    }
-    publish(created);
-    return Optional.of(mapping.fromDocument(created.state()));
+    Document state = stateOf(aggregate, 0);
+    return claim(state, eventType) ? Optional.of(read(state)) : Optional.empty();
   }
 
   /**
    * Applies {@code transition} to the latest aggregate until its event is the one recorded,
    * deciding again after every lost race. The transition refuses an illegal move by throwing, and
    * returns its input when there is nothing to do (a retried request): then nothing is written.
-   * Empty when there is no such aggregate.
+   * Empty when there is no such aggregate. A refusal or a "nothing to do" is only answered once
+   * decided on a state read from the log, never on one that may be stale.
    */
   public Optional<T> change(Object id, String eventType, UnaryOperator<T> transition) {
-    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      Optional<T> current = find(id);
-      if (current.isEmpty()) {
-        return current;
-      }
-      T next = transition.apply(current.get());
-      if (next.equals(current.get())) {
-        return current;
-      }
-      Event changed = event(eventType, next, mapping.version(current.get()) + 1);
-      if (events.append(changed)) {
-        publish(changed);
-        return Optional.of(mapping.fromDocument(changed.state()));
-      }
+    Object key = storedId(id);
+    Document current = remembered(key);
+    if (current == null) {
+      current = template.findById(key, Document.class, collection);
     }
-    throw new IllegalStateException("Could not change " + id + " for contention");
+    boolean surelyLatest = false;
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      if (current != null) {
+        T before = read(current);
+        T after = surelyLatest ? transition.apply(before) : refusalAsNull(transition, before);
+        if (after != null && after.equals(before) && surelyLatest) {
+          return Optional.of(before);
+        }
+        if (after != null && !after.equals(before)) {
+          Document next = stateOf(after, versionOf(current) + 1);
+          if (claim(next, eventType)) {
+            return Optional.of(read(next));
+          }
+        }
+      } else if (surelyLatest) {
+        return Optional.empty();
+      }
+      current = latest(key);
+      surelyLatest = true;
+    }
+    throw new ConcurrencyFailureException(
+        "Could not change " + id + ": others changed it " + MAX_ATTEMPTS + " times meanwhile");
   }
 
-  private Event event(String type, T aggregate, long version) {
-    Object id = mapping.id(aggregate);
-    Document state = new Document("_id", id).append("version", version);
-    state.putAll(mapping.toDocument(aggregate));
-    return new Event(type, id.toString(), version, Instant.now(), state);
-  }
-
-  private void publish(Event event) {
-    save(event.state());
+  /** Records the state's event, then its snapshot and announcement; false if another writer won. */
+  private boolean claim(Document state, String eventType) {
+    var event =
+        new Event(eventType, idOf(state).toString(), versionOf(state), Instant.now(), state);
+    if (!events.append(event)) {
+      return false;
+    }
+    template.save(state, collection);
     events.announce(event);
+    remember(idOf(state), state);
+    return true;
   }
 
   /**
-   * Writes a snapshot unless a newer one is there. Reading and writing are two steps, so a slower
-   * writer of an older version may land in between; so every writer reads back after writing and
-   * rolls what it finds forward over the log, until what is stored is the newest it knows of. The
-   * last writer is thus the one that leaves the latest state.
+   * The snapshot rolled forward over any event it lacks. One that lacked some is written again and
+   * its events announced again: their writer crashed before doing so, or is about to.
    */
-  private void save(Document state) {
-    Object id = state.get("_id");
-    Document newest = state;
-    for (int attempt = 0; attempt < MAX_SAVES; attempt++) {
-      Document stored = snapshots.find(eq("_id", id)).first();
-      if (versionOf(stored) > versionOf(newest)) {
-        newest = stored;
-      }
-      newest = rolledForward(id, newest);
-      if (versionOf(stored) >= versionOf(newest)) {
-        return;
-      }
-      if (stored == null) {
-        insertUnlessPresent(newest);
-      } else {
-        snapshots.replaceOne(eq("_id", id), newest);
-      }
-    }
-  }
-
-  /** The state after the last event recorded past {@code state}; {@code state} if there is none. */
-  private @Nullable Document rolledForward(Object id, @Nullable Document state) {
-    Document latest = state;
-    for (Event next = events.find(id, versionOf(latest) + 1);
+  private @Nullable Document latest(Object key) {
+    Document latest = template.findById(key, Document.class, collection);
+    boolean behind = false;
+    for (Event next = events.find(key, versionOf(latest) + 1);
         next != null;
-        next = events.find(id, next.version() + 1)) {
+        next = events.find(key, next.version() + 1)) {
       latest = next.state();
+      behind = true;
+      events.announce(next);
+    }
+    if (latest != null && behind) {
+      template.save(latest, collection);
+    }
+    if (latest != null) {
+      remember(key, latest);
     }
     return latest;
   }
 
-  private void insertUnlessPresent(Document state) {
+  private @Nullable T refusalAsNull(UnaryOperator<T> transition, T state) {
     try {
-      snapshots.insertOne(state);
-    } catch (MongoWriteException e) {
-      if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-        throw e;
-      }
+      return transition.apply(state);
+    } catch (RuntimeException refusal) {
+      return null;
     }
   }
 
-  private static long versionOf(@Nullable Document document) {
-    return document == null ? -1 : document.get("version", Number.class).longValue();
+  private Document stateOf(T aggregate, long version) {
+    var state = new Document();
+    template.getConverter().write(aggregate, state);
+    state.put("version", version);
+    return state;
+  }
+
+  private T read(Document state) {
+    return template.getConverter().read(type, state);
+  }
+
+  private Object storedId(Object id) {
+    Object stored = template.getConverter().convertToMongoType(id);
+    return stored == null ? id : stored;
+  }
+
+  private synchronized @Nullable Document remembered(Object key) {
+    return remembered.get(key);
+  }
+
+  private synchronized void remember(Object key, Document state) {
+    Document known = remembered.get(key);
+    if (known == null || versionOf(known) < versionOf(state)) {
+      remembered.put(key, state);
+    }
+  }
+
+  private static Object idOf(Document state) {
+    return state.get("_id");
+  }
+
+  private static long versionOf(@Nullable Document state) {
+    return state == null ? -1 : state.get("version", Number.class).longValue();
   }
 }

@@ -36,33 +36,6 @@ class VersionedStoreIntegrationTest {
     }
   }
 
-  static final VersionedStore.Mapping<Seat> SEATS =
-      new VersionedStore.Mapping<>() {
-        @Override
-        public Object id(Seat seat) {
-          return seat.id();
-        }
-
-        @Override
-        public long version(Seat seat) {
-          return seat.version();
-        }
-
-        @Override
-        public Document toDocument(Seat seat) {
-          return new Document("holder", seat.holder()).append("changes", seat.changes());
-        }
-
-        @Override
-        public Seat fromDocument(Document document) {
-          return new Seat(
-              document.getObjectId("_id"),
-              document.get("version", Number.class).longValue(),
-              document.getString("holder"),
-              document.getInteger("changes"));
-        }
-      };
-
   DomainDatabase database;
   EventLog events;
   VersionedStore<Seat> seats;
@@ -71,7 +44,7 @@ class VersionedStoreIntegrationTest {
   void open(FerretDb ferretDb) {
     database = DomainDatabase.open(ferretDb.uri("store_" + new ObjectId()), "unused");
     events = new EventLog(database);
-    seats = new VersionedStore<>(database, "seats", SEATS, events);
+    seats = new VersionedStore<>(database, "seats", Seat.class, events);
   }
 
   @AfterEach
@@ -117,14 +90,13 @@ class VersionedStoreIntegrationTest {
 
     concurrently(40, i -> () -> seats.change(seat.id(), "SeatFreed", Seat::free).orElseThrow());
 
-    assertThat(snapshot(seat).getLong("version")).as("the snapshot lists read").isEqualTo(40);
     Seat last = seats.find(seat.id()).orElseThrow();
     assertThat(last.changes()).isEqualTo(40);
     assertThat(last.version()).isEqualTo(40);
     assertThat(events.of(seat.id()))
         .extracting(Event::version)
         .containsExactlyElementsOf(LongStream.rangeClosed(0, 40).boxed().toList());
-    assertThat(snapshot(seat).getLong("version")).isEqualTo(40);
+    assertThat(snapshot(seat).getLong("version")).as("the snapshot, once read").isEqualTo(40);
   }
 
   @Test
@@ -135,6 +107,34 @@ class VersionedStoreIntegrationTest {
 
     assertThat(seats.find(seat.id()).orElseThrow().version()).isZero();
     assertThat(events.of(seat.id())).hasSize(1);
+  }
+
+  @Test
+  void aStateThisProcessRememberedIsCheckedBeforeItRefusesOrDoesNothing() {
+    var otherProcess = new VersionedStore<>(database, "seats", Seat.class, new EventLog(database));
+    Seat seat = seats.create(new Seat(new ObjectId(), 0, null, 0), "SeatCreated");
+    seats.change(seat.id(), "SeatTaken", s -> s.takeFor("first"));
+    otherProcess.change(seat.id(), "SeatFreed", Seat::free);
+
+    Seat taken = seats.change(seat.id(), "SeatTaken", s -> s.takeFor("second")).orElseThrow();
+    otherProcess.change(seat.id(), "SeatFreed", Seat::free);
+    Seat takenAgain =
+        seats
+            .change(
+                seat.id(),
+                "SeatTaken",
+                s -> {
+                  if (s.holder() != null) {
+                    throw new IllegalStateException("Seat is taken");
+                  }
+                  return s.takeFor("third");
+                })
+            .orElseThrow();
+
+    assertThat(taken.holder()).isEqualTo("second");
+    assertThat(taken.version()).isEqualTo(3);
+    assertThat(takenAgain.holder()).isEqualTo("third");
+    assertThat(takenAgain.version()).isEqualTo(5);
   }
 
   @Test
@@ -166,7 +166,7 @@ class VersionedStoreIntegrationTest {
     String uri = ferretDb.uri("store_" + new ObjectId());
     ferretDb.stop();
     try (DomainDatabase away = DomainDatabase.open(uri, "unused")) {
-      var store = new VersionedStore<>(away, "seats", SEATS, new EventLog(away));
+      var store = new VersionedStore<>(away, "seats", Seat.class, new EventLog(away));
       assertThat(away.ping()).isFalse();
       ferretDb.start();
       Seat seat = store.create(new Seat(new ObjectId(), 0, null, 0), "SeatCreated");
@@ -181,7 +181,11 @@ class VersionedStoreIntegrationTest {
     Seat seat = seats.create(new Seat(new ObjectId(), 0, null, 0), "SeatCreated");
 
     Document plan =
-        database.collection("events").find(Filters.eq("_id", Event.id(seat.id(), 0))).explain();
+        database
+            .template()
+            .getCollection("events")
+            .find(Filters.eq("_id", Event.id(seat.id(), 0)))
+            .explain();
 
     assertThat(plan.toJson()).contains("USING INDEX");
   }
@@ -214,7 +218,7 @@ class VersionedStoreIntegrationTest {
   }
 
   private Document snapshot(Seat seat) {
-    return database.collection("seats").find(Filters.eq("_id", seat.id())).first();
+    return database.template().getCollection("seats").find(Filters.eq("_id", seat.id())).first();
   }
 
   private static <T> List<T> concurrently(

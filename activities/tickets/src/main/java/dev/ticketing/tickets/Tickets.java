@@ -1,10 +1,10 @@
 package dev.ticketing.tickets;
 
-import static com.mongodb.client.model.Filters.eq;
 import static dev.ticketing.workflows.Rejection.NOT_FOUND;
+import static org.springframework.data.domain.Sort.Direction.ASC;
+import static org.springframework.data.domain.Sort.Direction.DESC;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Sorts;
 import dev.ticketing.store.DomainDatabase;
 import dev.ticketing.store.DomainStore;
 import dev.ticketing.store.Event;
@@ -15,13 +15,14 @@ import dev.ticketing.workflows.Price;
 import dev.ticketing.workflows.TicketId;
 import dev.ticketing.workflows.UserId;
 import java.time.Clock;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Query;
 
 /** The tickets store: every change is one claimed event ({@code TicketCreated}, ...). */
 public final class Tickets implements DomainStore, AutoCloseable {
@@ -38,10 +39,9 @@ public final class Tickets implements DomainStore, AutoCloseable {
         new VersionedStore<>(
             database,
             "tickets",
-            new TicketMapping(),
+            Ticket.class,
             events,
-            Indexes.compoundIndex(
-                Indexes.ascending("status"), Indexes.descending("createdAt", "_id")));
+            new Index().on("status", ASC).on("createdAt", DESC).on("_id", DESC));
     this.clock = clock;
   }
 
@@ -51,16 +51,16 @@ public final class Tickets implements DomainStore, AutoCloseable {
 
   /** The ticket with this id; empty for an unknown id or one that is not an ObjectId at all. */
   public Optional<Ticket> find(String id) {
-    return ObjectId.isValid(id) ? store.find(new ObjectId(id)) : Optional.empty();
+    return ObjectId.isValid(id) ? store.find(new TicketId(id)) : Optional.empty();
   }
 
   /** Tickets for sale, newest first. */
   public List<Ticket> available(int limit, int offset) {
     return store.query(
-        eq("status", TicketStatus.AVAILABLE.value()),
-        Sorts.descending("createdAt", "_id"),
-        offset,
-        limit);
+        Query.query(where("status").is(TicketStatus.AVAILABLE))
+            .with(Sort.by(DESC, "createdAt", "_id"))
+            .skip(offset)
+            .limit(limit));
   }
 
   public Ticket edit(
@@ -108,44 +108,6 @@ public final class Tickets implements DomainStore, AutoCloseable {
     if (!ObjectId.isValid(id.value())) {
       throw NOT_FOUND.failure("Not Found");
     }
-    return store
-        .change(new ObjectId(id.value()), event, transition)
-        .orElseThrow(() -> NOT_FOUND.failure("Not Found"));
-  }
-
-  private static final class TicketMapping implements VersionedStore.Mapping<Ticket> {
-    @Override
-    public Object id(Ticket ticket) {
-      return new ObjectId(ticket.id().value());
-    }
-
-    @Override
-    public long version(Ticket ticket) {
-      return ticket.version();
-    }
-
-    @Override
-    public Document toDocument(Ticket ticket) {
-      return new Document("title", ticket.title())
-          .append("price", ticket.price().cents())
-          .append("userId", ticket.userId().value())
-          .append("orderId", ticket.orderId() == null ? null : ticket.orderId().value())
-          .append("status", ticket.status().value())
-          .append("createdAt", Date.from(ticket.createdAt()));
-    }
-
-    @Override
-    public Ticket fromDocument(Document document) {
-      String orderId = document.getString("orderId");
-      return new Ticket(
-          new TicketId(document.getObjectId("_id").toHexString()),
-          document.getString("title"),
-          new Price(document.get("price", Number.class).longValue()),
-          new UserId(document.getString("userId")),
-          document.get("version", Number.class).longValue(),
-          orderId == null ? null : new OrderId(orderId),
-          TicketStatus.of(document.getString("status")),
-          document.getDate("createdAt").toInstant());
-    }
+    return store.change(id, event, transition).orElseThrow(() -> NOT_FOUND.failure("Not Found"));
   }
 }

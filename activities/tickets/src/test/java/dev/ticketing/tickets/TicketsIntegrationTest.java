@@ -46,7 +46,12 @@ class TicketsIntegrationTest {
 
     tickets.available(10, 0);
 
-    assertThat(database.collection("tickets").listIndexes().map(i -> i.get("key").toString()))
+    assertThat(
+            database
+                .template()
+                .getCollection("tickets")
+                .listIndexes()
+                .map(i -> i.get("key").toString()))
         .contains("Document{{status=1, createdAt=-1, _id=-1}}");
   }
 

@@ -31,11 +31,7 @@ public final class Accounts {
   }
 
   public User signIn(String email, String password) {
-    Optional<Duration> locked = throttle.lockedFor(email);
-    if (locked.isPresent()) {
-      long minutes = Math.max(1, locked.get().toSeconds() / 60 + 1);
-      throw THROTTLED.failure("Too many failed sign-ins; try again in " + minutes + " minutes");
-    }
+    refuseWhileThrottled(email);
     Optional<User> user = users.findByEmail(email);
     String hash = user.map(User::passwordHash).orElse(unknownUserHash);
     if (!passwords.matches(password, hash) || user.isEmpty()) {
@@ -49,19 +45,40 @@ public final class Accounts {
     return users.find(id);
   }
 
-  /** Changes the email, the password or both, once the current password is proven. */
+  /**
+   * Changes the email, the password or both, once the current password is proven; wrong guesses
+   * count towards the same lock as failed sign-ins.
+   */
   public User update(
       UserId id, String currentPassword, @Nullable String email, @Nullable String password) {
     User user = users.find(id).orElseThrow(() -> NOT_AUTHORIZED.failure("Not authorized"));
+    refuseWhileThrottled(user.email());
     if (!passwords.matches(currentPassword, user.passwordHash())) {
+      throttle.failed(user.email());
       throw INVALID.failure("Invalid credentials");
     }
     if (email == null && password == null) {
       return user;
     }
+    String hash = password == null ? null : passwords.encode(password);
     return users.update(
         id,
-        email == null ? null : email.trim(),
-        password == null ? null : passwords.encode(password));
+        current -> {
+          User next = email == null ? current : current.withEmail(email.trim());
+          return hash == null ? next : next.withPasswordHash(hash);
+        });
+  }
+
+  /** Ends the user's sessions, every one issued so far. */
+  public void signOut(UserId id) {
+    users.signOut(id);
+  }
+
+  private void refuseWhileThrottled(String email) {
+    Optional<Duration> locked = throttle.lockedFor(email);
+    if (locked.isPresent()) {
+      long minutes = Math.max(1, locked.get().toSeconds() / 60 + 1);
+      throw THROTTLED.failure("Too many failed sign-ins; try again in " + minutes + " minutes");
+    }
   }
 }

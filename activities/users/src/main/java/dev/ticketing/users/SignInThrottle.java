@@ -7,11 +7,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.bson.Document;
 
 /**
  * Failed sign-ins per email, registered or not: after {@code limit} of them within {@code window},
@@ -20,12 +18,13 @@ import org.bson.Document;
  */
 public final class SignInThrottle {
 
-  record Failures(String key, long version, List<Instant> times) {
+  /** The recent failed sign-ins for one email, under its lower-case form. */
+  record Failures(String id, long version, List<Instant> times) {
     Failures plus(Instant now, Duration window) {
       List<Instant> recent =
           Stream.concat(times.stream().filter(t -> t.isAfter(now.minus(window))), Stream.of(now))
               .toList();
-      return new Failures(key, version, recent);
+      return new Failures(id, version, recent);
     }
   }
 
@@ -36,7 +35,7 @@ public final class SignInThrottle {
 
   public SignInThrottle(
       DomainDatabase database, EventLog events, int limit, Duration window, Clock clock) {
-    this.store = new VersionedStore<>(database, "signInFailures", new FailuresMapping(), events);
+    this.store = new VersionedStore<>(database, "signInFailures", Failures.class, events);
     this.limit = limit;
     this.window = window;
     this.clock = clock;
@@ -62,31 +61,6 @@ public final class SignInThrottle {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     if (store.add(new Failures(key, 0, List.of(now)), "SignInFailed").isEmpty()) {
       store.change(key, "SignInFailed", failures -> failures.plus(now, window));
-    }
-  }
-
-  private static final class FailuresMapping implements VersionedStore.Mapping<Failures> {
-    @Override
-    public Object id(Failures failures) {
-      return failures.key();
-    }
-
-    @Override
-    public long version(Failures failures) {
-      return failures.version();
-    }
-
-    @Override
-    public Document toDocument(Failures failures) {
-      return new Document("times", failures.times().stream().map(Date::from).toList());
-    }
-
-    @Override
-    public Failures fromDocument(Document document) {
-      return new Failures(
-          document.getString("_id"),
-          document.get("version", Number.class).longValue(),
-          document.getList("times", Date.class).stream().map(Date::toInstant).toList());
     }
   }
 }

@@ -4,8 +4,21 @@ import dev.ticketing.workflows.UserId;
 import java.time.Instant;
 import java.util.Locale;
 
-/** An account: an email unique regardless of case, and a bcrypt hash of its password. */
-public record User(UserId id, String email, String passwordHash, long version, Instant createdAt) {
+/**
+ * An account: an email unique regardless of case, a bcrypt hash of its password, and the version of
+ * its sessions: a session token issued at an older one has ended (signed out, password changed).
+ */
+public record User(
+    UserId id,
+    String email,
+    String passwordHash,
+    long sessionVersion,
+    long version,
+    Instant createdAt) {
+
+  static User registered(UserId id, String email, String passwordHash, Instant now) {
+    return new User(id, email, passwordHash, 0, 0, now);
+  }
 
   /** The form of an email that uniqueness and sign-in compare. */
   static String key(String email) {
@@ -13,11 +26,16 @@ public record User(UserId id, String email, String passwordHash, long version, I
   }
 
   User withEmail(String newEmail) {
-    return new User(id, newEmail, passwordHash, version, createdAt);
+    return new User(id, newEmail, passwordHash, sessionVersion, version, createdAt);
   }
 
+  /** A new password ends the sessions signed in with the old one. */
   User withPasswordHash(String newHash) {
-    return new User(id, email, newHash, version, createdAt);
+    return new User(id, email, newHash, sessionVersion + 1, version, createdAt);
+  }
+
+  User endSessions() {
+    return new User(id, email, passwordHash, sessionVersion + 1, version, createdAt);
   }
 
   @Override

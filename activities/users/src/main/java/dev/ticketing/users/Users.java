@@ -1,11 +1,8 @@
 package dev.ticketing.users;
 
-import static com.mongodb.client.model.Filters.eq;
 import static dev.ticketing.workflows.Rejection.INVALID;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoCollection;
 import dev.ticketing.store.DomainDatabase;
 import dev.ticketing.store.DomainStore;
 import dev.ticketing.store.EventLog;
@@ -13,11 +10,14 @@ import dev.ticketing.store.VersionedStore;
 import dev.ticketing.workflows.UserId;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Date;
+import java.time.Instant;
 import java.util.Optional;
-import org.bson.Document;
+import java.util.function.UnaryOperator;
 import org.bson.types.ObjectId;
-import org.jspecify.annotations.Nullable;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * The users store. An email belongs to one account by a claim, a document whose {@code _id} is the
@@ -29,19 +29,28 @@ public final class Users implements DomainStore, AutoCloseable {
   /** How old a claim without its account must be before it is taken to be a crash's leftover. */
   private static final Duration ABANDONED = Duration.ofMinutes(1);
 
+  // Each further attempt follows another writer's claim or takeover; this many in a row is a fault.
+  private static final int MAX_ATTEMPTS = 100;
+  private static final String EMAILS = "emails";
+  private static final String TAKEOVERS = "email_takeovers";
+
+  /** An email's owner, since {@code at}. */
+  record EmailClaim(String id, UserId userId, Instant at) {}
+
+  /** A sign-up's right to remove an abandoned claim. */
+  record Takeover(String id, Instant at) {}
+
   private final DomainDatabase database;
+  private final MongoTemplate template;
   private final EventLog events;
   private final VersionedStore<User> store;
-  private final MongoCollection<Document> emails;
-  private final MongoCollection<Document> takeovers;
   private final Clock clock;
 
   public Users(DomainDatabase database, Clock clock) {
     this.database = database;
+    this.template = database.template();
     this.events = new EventLog(database);
-    this.store = new VersionedStore<>(database, "users", new UserMapping(), events);
-    this.emails = database.collection("emails");
-    this.takeovers = database.collection("email_takeovers");
+    this.store = new VersionedStore<>(database, "users", User.class, events);
     this.clock = clock;
   }
 
@@ -49,43 +58,39 @@ public final class Users implements DomainStore, AutoCloseable {
   public User register(String email, String passwordHash) {
     var id = new UserId(new ObjectId().toHexString());
     claim(email, id);
-    return store.create(new User(id, email, passwordHash, 0, clock.instant()), "UserCreated");
+    return store.create(User.registered(id, email, passwordHash, clock.instant()), "UserCreated");
   }
 
   public Optional<User> find(UserId id) {
-    return ObjectId.isValid(id.value()) ? store.find(new ObjectId(id.value())) : Optional.empty();
+    return ObjectId.isValid(id.value()) ? store.find(id) : Optional.empty();
   }
 
   public Optional<User> findByEmail(String email) {
-    Document claim = emails.find(eq("_id", User.key(email))).first();
+    EmailClaim claim = template.findById(User.key(email), EmailClaim.class, EMAILS);
     if (claim == null) {
       return Optional.empty();
     }
-    return find(new UserId(claim.getString("userId")))
-        .filter(user -> User.key(user.email()).equals(User.key(email)));
+    return find(claim.userId()).filter(user -> User.key(user.email()).equals(User.key(email)));
   }
 
   /** Changes the account's email, password hash or both, as one {@code UserUpdated}. */
-  public User update(UserId id, @Nullable String newEmail, @Nullable String newHash) {
+  public User update(UserId id, UnaryOperator<User> change) {
     User user = find(id).orElseThrow();
-    boolean moves = newEmail != null && !User.key(newEmail).equals(User.key(user.email()));
+    User changed = change.apply(user);
+    boolean moves = !User.key(changed.email()).equals(User.key(user.email()));
     if (moves) {
-      claim(newEmail, id);
+      claim(changed.email(), id);
     }
-    User updated =
-        store
-            .change(
-                new ObjectId(id.value()),
-                "UserUpdated",
-                u -> {
-                  User next = newEmail == null ? u : u.withEmail(newEmail);
-                  return newHash == null ? next : next.withPasswordHash(newHash);
-                })
-            .orElseThrow();
+    User updated = store.change(id, "UserUpdated", change).orElseThrow();
     if (moves) {
-      emails.deleteOne(eq("_id", User.key(user.email())));
+      template.remove(Query.query(where("_id").is(User.key(user.email()))), EMAILS);
     }
     return updated;
+  }
+
+  /** Ends every session issued so far; the next one carries the new session version. */
+  public User signOut(UserId id) {
+    return store.change(id, "UserSignedOut", User::endSessions).orElseThrow();
   }
 
   DomainDatabase database() {
@@ -114,21 +119,24 @@ public final class Users implements DomainStore, AutoCloseable {
   /** Makes the email this account's, unless a live account has it. */
   private void claim(String email, UserId owner) {
     String key = User.key(email);
-    while (!inserted(emails, new Document("_id", key).append("userId", owner.value()))) {
-      Document claim = emails.find(eq("_id", key)).first();
-      if (claim == null) {
-        continue;
-      }
-      var holder = new UserId(claim.getString("userId"));
-      if (holder.equals(owner)) {
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      if (inserted(new EmailClaim(key, owner, clock.instant()), EMAILS)) {
         return;
       }
-      boolean held = find(holder).map(user -> User.key(user.email()).equals(key)).orElse(false);
-      if (held || isRecent(claim) || !tookOver(key, claim)) {
+      EmailClaim claim = template.findById(key, EmailClaim.class, EMAILS);
+      if (claim == null) {
+        continue; // released meanwhile
+      }
+      if (claim.userId().equals(owner)) {
+        return;
+      }
+      boolean held = find(claim.userId()).map(u -> User.key(u.email()).equals(key)).orElse(false);
+      if (held || isRecent(claim.at()) || !tookOver(key, claim)) {
         throw INVALID.failure("Email in use");
       }
-      emails.deleteOne(eq("_id", key));
+      template.remove(Query.query(where("_id").is(key)), EMAILS);
     }
+    throw new ConcurrencyFailureException("Could not claim an email: it kept changing hands");
   }
 
   /**
@@ -137,63 +145,32 @@ public final class Users implements DomainStore, AutoCloseable {
    * deletes by id, so two such deletes could remove the claim and then its successor. A taker gone
    * for {@link #ABANDONED} lets the next attempt land.
    */
-  private boolean tookOver(String key, Document claim) {
-    String abandoned = key + " " + claim.getString("userId") + " " + claim.getDate("at").getTime();
-    for (int attempt = 0; ; attempt++) {
+  private boolean tookOver(String key, EmailClaim claim) {
+    String abandoned = key + " " + claim.userId() + " " + claim.at().toEpochMilli();
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       String id = abandoned + " " + attempt;
-      if (inserted(takeovers, new Document("_id", id))) {
+      if (inserted(new Takeover(id, clock.instant()), TAKEOVERS)) {
         return true;
       }
-      Document other = takeovers.find(eq("_id", id)).first();
-      if (other == null || isRecent(other)) {
+      Takeover other = template.findById(id, Takeover.class, TAKEOVERS);
+      if (other == null || isRecent(other.at())) {
         return false;
       }
     }
+    return false;
   }
 
-  /** Inserts the document, stamped now, unless one with its {@code _id} exists. */
-  private boolean inserted(MongoCollection<Document> collection, Document document) {
+  /** Inserts the document unless one with its {@code _id} exists. */
+  private boolean inserted(Object document, String collection) {
     try {
-      collection.insertOne(document.append("at", Date.from(clock.instant())));
+      template.insert(document, collection);
       return true;
-    } catch (MongoWriteException e) {
-      if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-        throw e;
-      }
+    } catch (DuplicateKeyException taken) {
       return false;
     }
   }
 
-  private boolean isRecent(Document stamped) {
-    return stamped.getDate("at").toInstant().isAfter(clock.instant().minus(ABANDONED));
-  }
-
-  private static final class UserMapping implements VersionedStore.Mapping<User> {
-    @Override
-    public Object id(User user) {
-      return new ObjectId(user.id().value());
-    }
-
-    @Override
-    public long version(User user) {
-      return user.version();
-    }
-
-    @Override
-    public Document toDocument(User user) {
-      return new Document("email", user.email())
-          .append("passwordHash", user.passwordHash())
-          .append("createdAt", Date.from(user.createdAt()));
-    }
-
-    @Override
-    public User fromDocument(Document document) {
-      return new User(
-          new UserId(document.getObjectId("_id").toHexString()),
-          document.getString("email"),
-          document.getString("passwordHash"),
-          document.get("version", Number.class).longValue(),
-          document.getDate("createdAt").toInstant());
-    }
+  private boolean isRecent(Instant at) {
+    return at.isAfter(clock.instant().minus(ABANDONED));
   }
 }

@@ -7,6 +7,7 @@ import dev.ticketing.harness.FerretDb;
 import dev.ticketing.harness.LocalStack;
 import dev.ticketing.store.DomainDatabase;
 import dev.ticketing.store.Event;
+import dev.ticketing.workflows.UserId;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Clock;
 import java.time.Duration;
@@ -154,13 +155,12 @@ class AccountsIntegrationTest {
 
   @Test
   void anEmailClaimACrashLeftIsTakenOverByOneOfManySignUps() throws Exception {
-    users
-        .database()
-        .collection("emails")
-        .insertOne(
-            new org.bson.Document("_id", "ada@example.com")
-                .append("userId", new ObjectId().toHexString())
-                .append("at", java.util.Date.from(clock.now.minusSeconds(120))));
+    var abandoned =
+        new Users.EmailClaim(
+            "ada@example.com",
+            new UserId(new ObjectId().toHexString()),
+            clock.now.minusSeconds(120));
+    users.database().template().insert(abandoned, "emails");
 
     List<Boolean> signedUp;
     try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {

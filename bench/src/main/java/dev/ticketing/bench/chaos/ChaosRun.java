@@ -139,7 +139,7 @@ public final class ChaosRun {
     Instant deadline = lastExpiry(stores).plus(InvariantChecker.GRACE).plus(SETTLE_MARGIN);
     System.out.println("  settling: until every order is closed, at the latest " + deadline);
     while (Instant.now().isBefore(deadline)) {
-      long open = stores.count("orders", Filters.in("status", "created", "awaiting:payment"));
+      long open = stores.count("orders", Filters.in("status", "CREATED", "AWAITING_PAYMENT"));
       if (open == 0
           && temporal.count("WorkflowType='OrderWorkflow' AND ExecutionStatus='Running'") == 0) {
         return;

@@ -25,7 +25,7 @@ public final class InvariantChecker {
   /** How long after {@code expiresAt} an open order is a violation. */
   public static final Duration GRACE = Duration.ofSeconds(30);
 
-  private static final Set<String> OPEN = Set.of("created", "awaiting:payment");
+  private static final Set<String> OPEN = Set.of("CREATED", "AWAITING_PAYMENT");
 
   private final Stores stores;
   private final TemporalConnection temporal;
@@ -85,7 +85,7 @@ public final class InvariantChecker {
                     + " TicketSold events"));
     Map<String, List<String>> completeByTicket = new HashMap<>();
     orders.values().stream()
-        .filter(order -> "complete".equals(order.field("status")))
+        .filter(order -> "COMPLETE".equals(order.field("status")))
         .forEach(order ->
             completeByTicket
                 .computeIfAbsent(ticketOf(order), t -> new ArrayList<>())
@@ -101,12 +101,12 @@ public final class InvariantChecker {
       Map<String, Aggregate> payments, Map<String, Aggregate> orders, Violations violations) {
     Map<String, List<String>> succeededByOrder = new HashMap<>();
     for (Aggregate payment : payments.values()) {
-      if (!"succeeded".equals(payment.field("status"))) {
+      if (!"SUCCEEDED".equals(payment.field("status"))) {
         continue;
       }
       String orderId = payment.field("orderId");
       Aggregate order = orderId == null ? null : orders.get(orderId);
-      if (order == null || !"complete".equals(order.field("status"))) {
+      if (order == null || !"COMPLETE".equals(order.field("status"))) {
         violations.add(
             Violations.CHARGES_WITHOUT_ORDER,
             "payment "
@@ -150,12 +150,12 @@ public final class InvariantChecker {
       String orderId = ticket.field("orderId");
       Aggregate order = orderId == null ? null : orders.get(orderId);
       String orderStatus = order == null ? "unknown" : order.field("status");
-      if ("reserved".equals(status) && !OPEN.contains(orderStatus)) {
+      if ("RESERVED".equals(status) && !OPEN.contains(orderStatus)) {
         violations.add(
             Violations.HELD_BY_CLOSED,
             "ticket " + ticket.id() + " held by order " + orderId + " (" + orderStatus + ")");
       }
-      if ("sold".equals(status) && !"complete".equals(orderStatus)) {
+      if ("SOLD".equals(status) && !"COMPLETE".equals(orderStatus)) {
         violations.add(
             Violations.SOLD_WITHOUT_ORDER,
             "ticket " + ticket.id() + " sold to order " + orderId + " (" + orderStatus + ")");
@@ -211,7 +211,7 @@ public final class InvariantChecker {
   private static String ticketOf(Aggregate order) {
     Document latest = order.latest();
     Document ticket = latest == null ? null : latest.get("ticket", Document.class);
-    return ticket == null ? "?" : ticket.getString("id");
+    return ticket == null ? "?" : ticket.getString("_id");
   }
 
   private static @Nullable Instant expiresAt(Aggregate order) {

@@ -46,14 +46,14 @@ class InvariantCheckerIntegrationTest {
   void findsNothingInAConsistentPurchase() {
     String ticket = id();
     String order = id();
-    store("orders", order, order(ticket, "complete", now));
+    store("orders", order, order(ticket, "COMPLETE", now));
     store(
         "tickets",
         ticket,
-        ticket(order, "available"),
-        ticket(order, "reserved"),
-        ticket(order, "sold"));
-    store("payments", id(), payment(order, "succeeded"));
+        ticket(order, "AVAILABLE"),
+        ticket(order, "RESERVED"),
+        ticket(order, "SOLD"));
+    store("payments", id(), payment(order, "SUCCEEDED"));
 
     assertThat(new InvariantChecker(stores, temporal).check(now).counts())
         .allSatisfy((kind, count) -> assertThat(count).as(kind).isZero());
@@ -65,20 +65,20 @@ class InvariantCheckerIntegrationTest {
     store(
         "tickets",
         soldTwice,
-        ticket(null, "available"),
-        ticket(null, "sold"),
-        ticket(null, "sold"));
+        ticket(null, "AVAILABLE"),
+        ticket(null, "SOLD"),
+        ticket(null, "SOLD"));
     String shared = id();
-    store("orders", id(), order(shared, "complete", now));
-    store("orders", id(), order(shared, "complete", now));
+    store("orders", id(), order(shared, "COMPLETE", now));
+    store("orders", id(), order(shared, "COMPLETE", now));
     String cancelled = id();
     store("orders", cancelled, order(id(), "cancelled", now));
-    store("payments", id(), payment(cancelled, "succeeded"));
-    store("orders", id(), order(id(), "created", now.minusSeconds(31)));
-    store("tickets", id(), ticket(cancelled, "reserved"));
+    store("payments", id(), payment(cancelled, "SUCCEEDED"));
+    store("orders", id(), order(id(), "CREATED", now.minusSeconds(31)));
+    store("tickets", id(), ticket(cancelled, "RESERVED"));
     String gap = id();
-    store("tickets", gap, ticket(null, "available"));
-    insertSnapshot("tickets", gap, 2, ticket(null, "reserved"));
+    store("tickets", gap, ticket(null, "AVAILABLE"));
+    insertSnapshot("tickets", gap, 2, ticket(null, "RESERVED"));
 
     var counts = new InvariantChecker(stores, temporal).check(now).counts();
 
@@ -101,7 +101,7 @@ class InvariantCheckerIntegrationTest {
   private static Document order(String ticketId, String status, Instant expiresAt) {
     return new Document("status", status)
         .append("expiresAt", Date.from(expiresAt))
-        .append("ticket", new Document("id", ticketId));
+        .append("ticket", new Document("_id", ticketId));
   }
 
   private static Document payment(String orderId, String status) {
@@ -119,7 +119,7 @@ class InvariantCheckerIntegrationTest {
               new Document("_id", id + ":" + version)
                   .append(
                       "type",
-                      version > 0 && states[version].get("status").equals("sold")
+                      version > 0 && states[version].get("status").equals("SOLD")
                           ? "TicketSold"
                           : "Changed")
                   .append("aggregateId", id)
