@@ -5,18 +5,23 @@ import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowServiceException;
 import io.temporal.failure.ApplicationFailure;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -25,6 +30,7 @@ import org.springframework.web.context.request.async.AsyncRequestNotUsableExcept
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.exc.StreamReadException;
 
 /**
  * The one place an exception becomes an HTTP answer, always in the {@code {"errors":[...]}} body:
@@ -58,13 +64,26 @@ public class ApiErrors {
 
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
   ResponseEntity<ApiError.Body> wrongMethod(HttpRequestMethodNotSupportedException e) {
-    return answer(
-        HttpStatus.METHOD_NOT_ALLOWED, "Method " + e.getMethod() + " is not allowed here");
+    var allowed = e.getSupportedHttpMethods();
+    return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
+        .allow(allowed == null ? new HttpMethod[0] : allowed.toArray(HttpMethod[]::new))
+        .body(ApiError.Body.of("Method " + e.getMethod() + " is not allowed here"));
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
   ResponseEntity<ApiError.Body> wrongContentType() {
-    return answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, RequestBodies.JSON_ONLY);
+    return answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, BodyLimits.JSON_ONLY);
+  }
+
+  /** Each broken rule of a request record, with its field, in the order of the fields. */
+  @ExceptionHandler(MethodArgumentNotValidException.class)
+  ResponseEntity<ApiError.Body> invalid(MethodArgumentNotValidException e) {
+    List<ApiError> errors =
+        e.getBindingResult().getFieldErrors().stream()
+            .sorted(Comparator.comparing(FieldError::getField))
+            .map(error -> new ApiError(String.valueOf(error.getDefaultMessage()), error.getField()))
+            .toList();
+    return ResponseEntity.badRequest().body(new ApiError.Body(errors));
   }
 
   @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
@@ -72,9 +91,14 @@ public class ApiErrors {
     return answer(HttpStatus.NOT_ACCEPTABLE, "Only application/json answers are available");
   }
 
+  /** Not JSON at all, or JSON that is not an object (a field of the wrong type reads as absent). */
   @ExceptionHandler(HttpMessageNotReadableException.class)
-  ResponseEntity<ApiError.Body> unreadableBody() {
-    return answer(HttpStatus.BAD_REQUEST, "The body is not valid JSON");
+  ResponseEntity<ApiError.Body> unreadableBody(HttpMessageNotReadableException e) {
+    return answer(
+        HttpStatus.BAD_REQUEST,
+        e.getCause() instanceof StreamReadException
+            ? "The body is not valid JSON"
+            : "The body must be a JSON object");
   }
 
   @ExceptionHandler({

@@ -3,6 +3,7 @@ package dev.ticketing.api;
 import dev.ticketing.store.Sha256;
 import dev.ticketing.workflows.UserId;
 import io.jsonwebtoken.JwtException;
+import io.jsonwebtoken.JwtParser;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Keys;
 import jakarta.servlet.http.Cookie;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.Optional;
+import java.util.Set;
 import javax.crypto.SecretKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,31 +25,43 @@ import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
 
 /**
- * Sessions are JWTs (HS256, with {@code id}, {@code email}, {@code iat}, {@code exp}) in the
- * HttpOnly {@code session} cookie. A token that is malformed, tampered with, unsigned or expired is
- * no session at all.
+ * Sessions are JWTs in the HttpOnly {@code session} cookie, signed and verified with HS256 only:
+ * {@code id}, {@code email}, {@code iat}, {@code exp}, and {@code sv}, the user's session version
+ * when it was issued (signing out and changing the password move it on, ending older tokens). A
+ * token that is malformed, tampered with, unsigned, of another algorithm or expired is no session.
  */
 @Component
 public class Sessions {
 
   public static final String COOKIE = "session";
+  static final String SESSION_VERSION = "sv";
   private static final Logger log = LoggerFactory.getLogger(Sessions.class);
+  private static final int MIN_KEY_BYTES = 32;
+  // Keys published as examples, which anyone could sign sessions with.
+  private static final Set<String> PLACEHOLDERS =
+      Set.of("dev-only-replace-me-with-openssl-rand-base64-48-output");
+
+  /** The claims of a verified token. */
+  public record Token(CurrentUser user, long sessionVersion) {}
 
   private final SecretKey key;
+  private final JwtParser parser;
   private final SessionSettings settings;
   private final Clock clock = Clock.systemUTC();
 
   public Sessions(SessionSettings settings, Environment environment) {
     this.settings = settings;
     this.key = signingKey(settings, environment);
+    this.parser = Jwts.parser().verifyWith(key).sig().clear().add(Jwts.SIG.HS256).and().build();
   }
 
-  public ResponseCookie issue(CurrentUser user) {
+  public ResponseCookie issue(UserId user, String email, long sessionVersion) {
     Instant now = clock.instant();
     String token =
         Jwts.builder()
-            .claim("id", user.id().value())
-            .claim("email", user.email())
+            .claim("id", user.value())
+            .claim("email", email)
+            .claim(SESSION_VERSION, sessionVersion)
             .issuedAt(Date.from(now))
             .expiration(Date.from(now.plus(settings.lifetime())))
             .signWith(key, Jwts.SIG.HS256)
@@ -59,27 +73,31 @@ public class Sessions {
     return cookie("").maxAge(0).build();
   }
 
-  public Optional<CurrentUser> current(HttpServletRequest request) {
+  /** The request's session cookie, if it sent one. */
+  public Optional<String> token(HttpServletRequest request) {
     Cookie[] cookies = request.getCookies();
-    if (cookies == null) {
-      return Optional.empty();
-    }
-    return Arrays.stream(cookies)
-        .filter(cookie -> COOKIE.equals(cookie.getName()))
-        .findFirst()
-        .flatMap(cookie -> read(cookie.getValue()));
+    return cookies == null
+        ? Optional.empty()
+        : Arrays.stream(cookies)
+            .filter(cookie -> COOKIE.equals(cookie.getName()))
+            .map(Cookie::getValue)
+            .findFirst();
   }
 
-  private Optional<CurrentUser> read(String token) {
+  /** What a token says, if it is one of ours and unexpired. */
+  public Optional<Token> verify(String token) {
     try {
-      var claims = Jwts.parser().verifyWith(key).build().parseSignedClaims(token).getPayload();
+      var claims = parser.parseSignedClaims(token).getPayload();
       String id = claims.get("id", String.class);
       String email = claims.get("email", String.class);
-      if (id == null || email == null || claims.getIssuedAt() == null) {
+      // A token from before session versions were signed is of the first version.
+      Number version = claims.getOrDefault(SESSION_VERSION, 0) instanceof Number n ? n : null;
+      if (id == null || email == null || version == null || claims.getIssuedAt() == null) {
         return Optional.empty();
       }
       long issuedAt = claims.getIssuedAt().toInstant().getEpochSecond();
-      return Optional.of(new CurrentUser(new UserId(id), email, issuedAt));
+      var user = new CurrentUser(new UserId(id), email, issuedAt);
+      return Optional.of(new Token(user, version.longValue()));
     } catch (JwtException | IllegalArgumentException e) {
       return Optional.empty();
     }
@@ -93,21 +111,30 @@ public class Sessions {
         .secure(settings.secureCookie());
   }
 
-  /** JWT_KEY's bytes (hashed to 256 bits when shorter); a generated key outside production. */
+  /**
+   * JWT_KEY's bytes; under the prod profile at least 256 bits and no published placeholder. Outside
+   * it a short key is stretched to 256 bits with SHA-256, and a missing one is made up at start.
+   */
   private static SecretKey signingKey(SessionSettings settings, Environment environment) {
     String configured = settings.key();
-    if (configured != null && !configured.isBlank()) {
-      byte[] bytes = configured.getBytes(StandardCharsets.UTF_8);
-      return Keys.hmacShaKeyFor(bytes.length >= 32 ? bytes : Sha256.of(bytes));
+    boolean production = environment.acceptsProfiles(Profiles.of("prod"));
+    if (configured == null || configured.isBlank()) {
+      if (production) {
+        throw new IllegalStateException("JWT_KEY must be set to start under the prod profile");
+      }
+      log.warn(
+          "JWT_KEY is not set: sessions are signed with a key made up at start, so they end when"
+              + " the API restarts. Set JWT_KEY in any shared environment.");
+      byte[] generated = new byte[MIN_KEY_BYTES];
+      new SecureRandom().nextBytes(generated);
+      return Keys.hmacShaKeyFor(generated);
     }
-    if (environment.acceptsProfiles(Profiles.of("prod"))) {
-      throw new IllegalStateException("JWT_KEY must be set to start under the prod profile");
+    byte[] bytes = configured.getBytes(StandardCharsets.UTF_8);
+    if (production && (bytes.length < MIN_KEY_BYTES || PLACEHOLDERS.contains(configured.trim()))) {
+      throw new IllegalStateException(
+          "JWT_KEY must be a secret of at least 256 bits (32 bytes), not an example: make one"
+              + " with `openssl rand -base64 48`");
     }
-    log.warn(
-        "JWT_KEY is not set: sessions are signed with a key made up at start, so they end when"
-            + " the API restarts. Set JWT_KEY in any shared environment.");
-    byte[] generated = new byte[32];
-    new SecureRandom().nextBytes(generated);
-    return Keys.hmacShaKeyFor(generated);
+    return Keys.hmacShaKeyFor(bytes.length >= MIN_KEY_BYTES ? bytes : Sha256.of(bytes));
   }
 }

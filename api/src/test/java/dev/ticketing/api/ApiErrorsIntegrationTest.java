@@ -62,7 +62,7 @@ class ApiErrorsIntegrationTest extends ApiIntegrationTest {
 
   @Test
   void bodyOverOneMebibyteIs413BeforeAuthentication() throws Exception {
-    String large = "{\"title\":\"" + "x".repeat(RequestBodies.LIMIT) + "\"}";
+    String large = "{\"title\":\"" + "x".repeat(BodyLimits.LIMIT) + "\"}";
 
     assertError(anonymous().post("/api/tickets", large), 413, "The body must be at most 1 MiB");
     assertError(chunked(large), 413, "The body must be at most 1 MiB");

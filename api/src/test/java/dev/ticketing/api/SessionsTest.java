@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ticketing.workflows.UserId;
+import io.jsonwebtoken.Jwts;
+import io.jsonwebtoken.security.Keys;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Date;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
-import org.springframework.mock.web.MockHttpServletRequest;
 
 class SessionsTest {
 
@@ -25,29 +29,64 @@ class SessionsTest {
   @Test
   void outsideProductionAGeneratedKeySignsSessionsThatOnlyItReads() {
     var sessions = new Sessions(NO_KEY, new MockEnvironment());
-    var user = new CurrentUser(new UserId("5f0000000000000000000001"), "a@b.co", 0);
+    var user = new UserId("5f0000000000000000000001");
 
-    String cookie = sessions.issue(user).toString();
+    String cookie = sessions.issue(user, "a@b.co", 0).toString();
 
     assertThat(cookie).contains("HttpOnly", "Path=/", "SameSite=Lax", "Max-Age=86400");
-    assertThat(sessions.current(requestWith(cookie)).map(CurrentUser::id)).contains(user.id());
-    assertThat(new Sessions(NO_KEY, new MockEnvironment()).current(requestWith(cookie))).isEmpty();
+    assertThat(sessions.verify(token(cookie)).map(t -> t.user().id())).contains(user);
+    assertThat(new Sessions(NO_KEY, new MockEnvironment()).verify(token(cookie))).isEmpty();
   }
 
   @Test
   void theCookieIsSecureWhenConfigured() {
     var secure =
         new SessionSettings("a-key-of-at-least-32-bytes-for-hs256", Duration.ofHours(1), true);
-    var user = new CurrentUser(new UserId("5f0000000000000000000001"), "a@b.co", 0);
+    var user = new UserId("5f0000000000000000000001");
 
-    assertThat(new Sessions(secure, new MockEnvironment()).issue(user).toString())
+    assertThat(new Sessions(secure, new MockEnvironment()).issue(user, "a@b.co", 0).toString())
         .contains("Secure");
   }
 
-  private static MockHttpServletRequest requestWith(String setCookie) {
-    var request = new MockHttpServletRequest();
-    String value = setCookie.substring("session=".length(), setCookie.indexOf(';'));
-    request.setCookies(new jakarta.servlet.http.Cookie("session", value));
-    return request;
+  @Test
+  void productionRefusesAShortKeyAndThePublishedPlaceholder() {
+    var production = new MockEnvironment();
+    production.setActiveProfiles("prod");
+
+    for (String key :
+        List.of(
+            "thirty-one-bytes-is-one-too-few",
+            "dev-only-replace-me-with-openssl-rand-base64-48-output")) {
+      assertThatThrownBy(
+              () -> new Sessions(new SessionSettings(key, Duration.ofHours(1), true), production))
+          .as(key)
+          .hasMessageContaining("at least 256 bits");
+    }
+  }
+
+  @Test
+  void onlyHs256TokensOfOurKeyAreSessions() {
+    String key = "a-key-of-at-least-64-bytes-so-that-hs512-could-also-sign-with-it!!";
+    var sessions =
+        new Sessions(new SessionSettings(key, Duration.ofHours(1), false), new MockEnvironment());
+    String hs512 =
+        Jwts.builder()
+            .claim("id", "5f0000000000000000000001")
+            .claim("email", "a@b.co")
+            .claim("sv", 0)
+            .issuedAt(new Date())
+            .expiration(new Date(System.currentTimeMillis() + 60_000))
+            .signWith(Keys.hmacShaKeyFor(key.getBytes(StandardCharsets.UTF_8)), Jwts.SIG.HS512)
+            .compact();
+    String ours =
+        token(sessions.issue(new UserId("5f0000000000000000000001"), "a@b.co", 0).toString());
+
+    assertThat(sessions.verify(ours)).isPresent();
+    assertThat(sessions.verify(hs512)).isEmpty();
+    assertThat(sessions.verify(ours.substring(0, ours.lastIndexOf('.')) + ".")).isEmpty();
+  }
+
+  private static String token(String setCookie) {
+    return setCookie.substring("session=".length(), setCookie.indexOf(';'));
   }
 }

@@ -2,13 +2,14 @@ package dev.ticketing.orders.web;
 
 import dev.ticketing.api.ApiException;
 import dev.ticketing.api.CurrentUser;
-import dev.ticketing.api.JsonForm;
 import dev.ticketing.orders.Orders;
 import dev.ticketing.workflows.TicketId;
+import jakarta.validation.Valid;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping("/api/orders")
@@ -33,10 +33,10 @@ class OrderController {
 
   @PostMapping
   ResponseEntity<OrderResponse> create(
-      CurrentUser buyer,
-      @RequestBody(required = false) @Nullable JsonNode body,
+      @AuthenticationPrincipal CurrentUser buyer,
+      @Valid @RequestBody OrderRequest body,
       @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {
-    TicketId ticketId = ticketId(body);
+    var ticketId = new TicketId(body.ticketId());
     if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 255)) {
       throw ApiException.badRequest("Idempotency-Key must be 1 to 255 characters");
     }
@@ -45,28 +45,18 @@ class OrderController {
   }
 
   @GetMapping
-  List<OrderResponse> mine(CurrentUser buyer) {
+  List<OrderResponse> mine(@AuthenticationPrincipal CurrentUser buyer) {
     return orders.ofBuyer(buyer.id()).stream().map(OrderResponse::of).toList();
   }
 
   @GetMapping("/{id}")
-  OrderResponse show(CurrentUser buyer, @PathVariable String id) {
+  OrderResponse show(@AuthenticationPrincipal CurrentUser buyer, @PathVariable String id) {
     return OrderResponse.of(purchases.ownOrder(id, buyer));
   }
 
   @DeleteMapping("/{id}")
-  ResponseEntity<Void> cancel(CurrentUser buyer, @PathVariable String id) {
+  ResponseEntity<Void> cancel(@AuthenticationPrincipal CurrentUser buyer, @PathVariable String id) {
     purchases.cancel(purchases.ownOrder(id, buyer), buyer.id());
     return ResponseEntity.noContent().build();
-  }
-
-  private static TicketId ticketId(@Nullable JsonNode body) {
-    var form = JsonForm.of(body);
-    String ticketId = form.text("ticketId");
-    if (ticketId == null || ticketId.isBlank()) {
-      form.reject("ticketId", "TicketId must be provided");
-    }
-    form.check();
-    return new TicketId(ticketId.trim());
   }
 }

@@ -4,13 +4,16 @@ import dev.ticketing.api.ApiException;
 import dev.ticketing.api.CurrentUser;
 import dev.ticketing.tickets.Ticket;
 import dev.ticketing.tickets.Tickets;
+import dev.ticketing.workflows.Price;
 import dev.ticketing.workflows.TicketId;
+import jakarta.validation.Valid;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,7 +23,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping("/api/tickets")
@@ -36,9 +38,9 @@ class TicketController {
 
   @PostMapping
   ResponseEntity<TicketResponse> create(
-      CurrentUser seller, @RequestBody(required = false) @Nullable JsonNode body) {
-    var form = TicketForm.from(body);
-    return answer(HttpStatus.CREATED, tickets.list(seller.id(), form.title(), form.price()));
+      @AuthenticationPrincipal CurrentUser seller, @Valid @RequestBody TicketRequest ticket) {
+    return answer(
+        HttpStatus.CREATED, tickets.list(seller.id(), ticket.title(), Price.of(ticket.price())));
   }
 
   @GetMapping
@@ -58,14 +60,14 @@ class TicketController {
 
   @PutMapping("/{id}")
   ResponseEntity<TicketResponse> update(
-      CurrentUser seller,
+      @AuthenticationPrincipal CurrentUser seller,
       @PathVariable String id,
-      @RequestBody(required = false) @Nullable JsonNode body,
+      @Valid @RequestBody TicketRequest ticket,
       @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
-    var form = TicketForm.from(body);
     Long expected = expectedVersion(ifMatch);
     Ticket edited =
-        tickets.edit(new TicketId(id), seller.id(), form.title(), form.price(), expected);
+        tickets.edit(
+            new TicketId(id), seller.id(), ticket.title(), Price.of(ticket.price()), expected);
     return answer(HttpStatus.OK, edited);
   }
 

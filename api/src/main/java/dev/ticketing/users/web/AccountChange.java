@@ -1,24 +1,42 @@
 package dev.ticketing.users.web;
 
-import dev.ticketing.api.JsonForm;
+import dev.ticketing.api.CodePoints;
+import dev.ticketing.api.EmailAddress;
+import dev.ticketing.api.PlainText;
+import dev.ticketing.api.Text;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotEmpty;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 
 /**
- * A change to the signed-in account: a new email, a new password or both, proven by the current
- * one.
+ * A change to the signed-in account: a new email, a new password or both (absent or null: kept),
+ * proven by the current password.
  */
-record AccountChange(String currentPassword, @Nullable String email, @Nullable String password) {
+record AccountChange(
+    @Schema(
+            requiredMode = Schema.RequiredMode.REQUIRED,
+            minLength = 1,
+            maxLength = 64,
+            pattern = Text.PLAIN,
+            example = "correct-horse")
+        @NotEmpty(message = "You must supply your current password")
+        @CodePoints(max = 64, message = "Invalid credentials")
+        @PlainText(message = Passwords.PLAIN)
+        @Nullable String currentPassword,
+    @Schema(
+            nullable = true,
+            maxLength = EmailAddress.MAX_LENGTH,
+            pattern = Text.EMAIL,
+            example = "lovelace@example.com")
+        @EmailAddress(required = false)
+        @PlainText(message = "Email must be valid")
+        @Nullable String email,
+    @Schema(nullable = true, minLength = 8, maxLength = 64, pattern = Text.PLAIN)
+        @CodePoints(min = 8, max = 64, message = Passwords.LENGTH)
+        @PlainText(message = Passwords.PLAIN)
+        @Nullable String password) {
 
-  static AccountChange from(@Nullable JsonNode body) {
-    var form = JsonForm.of(body);
-    String current = form.text("currentPassword");
-    if (current == null || current.isEmpty()) {
-      form.reject("currentPassword", "You must supply your current password");
-    }
-    String email = form.has("email") ? Credentials.email(form, "email") : null;
-    String password = form.has("password") ? Credentials.newPassword(form, "password") : null;
-    form.check();
-    return new AccountChange(current, email, password);
+  AccountChange {
+    email = Text.trimmed(email);
   }
 }

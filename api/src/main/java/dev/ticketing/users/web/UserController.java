@@ -4,21 +4,19 @@ import dev.ticketing.api.CurrentUser;
 import dev.ticketing.api.Sessions;
 import dev.ticketing.users.Accounts;
 import dev.ticketing.users.User;
-import jakarta.servlet.http.HttpServletRequest;
-import java.time.Instant;
+import jakarta.validation.Valid;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping("/api/users")
@@ -41,43 +39,41 @@ class UserController {
   }
 
   @PostMapping("/signup")
-  ResponseEntity<UserResponse> signUp(@RequestBody(required = false) @Nullable JsonNode body) {
-    var credentials = Credentials.forSignUp(body);
-    User user = accounts.signUp(credentials.email(), credentials.password());
-    return signedIn(HttpStatus.CREATED, user);
+  ResponseEntity<UserResponse> signUp(@Valid @RequestBody SignUp body) {
+    return signedIn(HttpStatus.CREATED, accounts.signUp(body.email(), body.password()));
   }
 
   @PostMapping("/signin")
-  ResponseEntity<UserResponse> signIn(@RequestBody(required = false) @Nullable JsonNode body) {
-    var credentials = Credentials.forSignIn(body);
-    User user = accounts.signIn(credentials.email(), credentials.password());
-    return signedIn(HttpStatus.OK, user);
+  ResponseEntity<UserResponse> signIn(@Valid @RequestBody SignIn body) {
+    return signedIn(HttpStatus.OK, accounts.signIn(body.email(), body.password()));
   }
 
+  /** Ends every session of the signed-in user, this one included; signed out, only the cookie. */
   @PostMapping("/signout")
-  ResponseEntity<Map<String, Object>> signOut() {
+  ResponseEntity<Map<String, Object>> signOut(@AuthenticationPrincipal @Nullable CurrentUser user) {
+    if (user != null) {
+      accounts.signOut(user.id());
+    }
     return ResponseEntity.ok()
         .header(HttpHeaders.SET_COOKIE, sessions.clear().toString())
         .body(Map.of());
   }
 
   @GetMapping("/currentuser")
-  CurrentUserResponse currentUser(HttpServletRequest request) {
-    return new CurrentUserResponse(sessions.current(request).orElse(null));
+  CurrentUserResponse currentUser(@AuthenticationPrincipal @Nullable CurrentUser user) {
+    return new CurrentUserResponse(user);
   }
 
   @PatchMapping("/currentuser")
   ResponseEntity<UserResponse> update(
-      CurrentUser user, @RequestBody(required = false) @Nullable JsonNode body) {
-    var change = AccountChange.from(body);
+      @AuthenticationPrincipal CurrentUser user, @Valid @RequestBody AccountChange change) {
     User updated =
         accounts.update(user.id(), change.currentPassword(), change.email(), change.password());
     return signedIn(HttpStatus.OK, updated);
   }
 
   private ResponseEntity<UserResponse> signedIn(HttpStatus status, User user) {
-    var session = new CurrentUser(user.id(), user.email(), Instant.now().getEpochSecond());
-    ResponseCookie cookie = sessions.issue(session);
+    var cookie = sessions.issue(user.id(), user.email(), user.sessionVersion());
     return ResponseEntity.status(status)
         .header(HttpHeaders.SET_COOKIE, cookie.toString())
         .body(UserResponse.of(user));

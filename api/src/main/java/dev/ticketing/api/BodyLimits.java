@@ -11,34 +11,31 @@ import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The rules every request body meets before anything else, authentication included, looks at it: at
- * most 1 MiB (by its Content-Length, or by the bytes read when it is chunked), and JSON.
+ * What a request body must be before anything else, authentication included, looks at it: at most 1
+ * MiB (by its Content-Length, or by the bytes read when it is chunked), and exactly JSON. Here
+ * because neither Tomcat nor Spring MVC limits a JSON body's size, and Spring MVC judges the type
+ * only of bodies its handlers read, after authentication.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
-public class RequestBodies extends OncePerRequestFilter {
+public final class BodyLimits extends OncePerRequestFilter {
 
   public static final int LIMIT = 1 << 20;
   static final String TOO_LARGE = "The body must be at most 1 MiB";
   static final String JSON_ONLY = "The body must be application/json";
+  private static final Set<String> JSON = Set.of("application/json");
 
-  private final JsonMapper json;
+  private final ErrorResponses errors;
 
-  public RequestBodies(JsonMapper json) {
-    this.json = json;
+  public BodyLimits(ErrorResponses errors) {
+    this.errors = errors;
   }
 
   @Override
@@ -48,13 +45,13 @@ public class RequestBodies extends OncePerRequestFilter {
     long length = request.getContentLengthLong();
     boolean chunked = "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"));
     if (length > LIMIT) {
-      refuse(response, HttpStatus.CONTENT_TOO_LARGE, TOO_LARGE);
+      errors.write(response, HttpStatus.CONTENT_TOO_LARGE, TOO_LARGE);
     } else if ((length > 0 || chunked) && !isJson(request.getContentType())) {
-      refuse(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, JSON_ONLY);
+      errors.write(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, JSON_ONLY);
     } else if (chunked) {
       byte[] body = request.getInputStream().readNBytes(LIMIT + 1);
       if (body.length > LIMIT) {
-        refuse(response, HttpStatus.CONTENT_TOO_LARGE, TOO_LARGE);
+        errors.write(response, HttpStatus.CONTENT_TOO_LARGE, TOO_LARGE);
       } else {
         chain.doFilter(new Buffered(request, body), response);
       }
@@ -63,24 +60,22 @@ public class RequestBodies extends OncePerRequestFilter {
     }
   }
 
-  private static boolean isJson(@Nullable String contentType) {
+  /**
+   * {@code application/json} or a {@code +json} type, never a wildcard such as {@code *}{@code /*}.
+   */
+  static boolean isJson(@Nullable String contentType) {
     if (contentType == null) {
       return false;
     }
     try {
       MediaType type = MediaType.parseMediaType(contentType);
-      return MediaType.APPLICATION_JSON.isCompatibleWith(type)
-          || type.getSubtype().endsWith("+json");
+      return !type.isWildcardType()
+          && !type.isWildcardSubtype()
+          && (JSON.contains(type.getType() + "/" + type.getSubtype())
+              || type.getSubtype().endsWith("+json"));
     } catch (InvalidMediaTypeException e) {
       return false;
     }
-  }
-
-  private void refuse(HttpServletResponse response, HttpStatus status, String message)
-      throws IOException {
-    response.setStatus(status.value());
-    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-    json.writeValue(response.getOutputStream(), ApiError.Body.of(message));
   }
 
   /**
@@ -132,9 +127,7 @@ public class RequestBodies extends OncePerRequestFilter {
 
     @Override
     public BufferedReader getReader() {
-      String encoding = getCharacterEncoding();
-      var charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
-      return new BufferedReader(new InputStreamReader(getInputStream(), charset));
+      return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
     }
 
     @Override

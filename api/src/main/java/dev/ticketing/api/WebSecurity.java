@@ -1,0 +1,119 @@
+package dev.ticketing.api;
+
+import static org.springframework.http.HttpMethod.DELETE;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.PATCH;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
+import dev.ticketing.users.Accounts;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * The API's HTTP edge, in Spring Security's filter chain: the body rules first, then the refusal of
+ * cross-site writes, the session cookie's authentication, the routes that need a signed-in user
+ * (401 in the error format otherwise), and the security headers on every answer. Answers that set
+ * no caching of their own (every API answer) get Spring Security's {@code no-store}.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebSecurity {
+
+  // The web client and Stripe Elements (js.stripe.com, its frames and api.stripe.com) work under
+  // this; inline styles are React's style attributes.
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; script-src 'self' https://js.stripe.com https://*.js.stripe.com;"
+          + " style-src 'self' 'unsafe-inline'; img-src 'self' data: https://*.stripe.com;"
+          + " connect-src 'self' https://api.stripe.com;"
+          + " frame-src https://js.stripe.com https://*.js.stripe.com https://hooks.stripe.com;"
+          + " object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+  /** The routes only a signed-in user may call. */
+  static final RequestMatcher SIGNED_IN =
+      new OrRequestMatcher(
+          route(POST, "/api/tickets"),
+          route(PUT, "/api/tickets/*"),
+          route(GET, "/api/orders"),
+          route(POST, "/api/orders"),
+          route(GET, "/api/orders/*"),
+          route(DELETE, "/api/orders/*"),
+          route(GET, "/api/payments"),
+          route(POST, "/api/payments"),
+          route(PATCH, "/api/users/currentuser"),
+          route(GET, "/api/sales"),
+          route(GET, "/api/payouts"),
+          route(GET, "/api/payouts/account"),
+          route(POST, "/api/payouts/account"));
+
+  /** Routes open to anyone that answer differently to a signed-in user. */
+  static final RequestMatcher WHO_ASKS =
+      new OrRequestMatcher(
+          route(GET, "/api/users/currentuser"),
+          route(POST, "/api/users/signout"),
+          route(GET, "/api/events/stream"));
+
+  /**
+   * Spring Security's firewall, letting an encoded slash through: a path segment holding one is an
+   * id like any other, and answers 404 as the contract says, not 400. Tomcat passes it on encoded
+   * (ServletContainer), so the decoded path holds a {@code %} too.
+   */
+  @Bean
+  WebSecurityCustomizer encodedSlashesInIds() {
+    var firewall = new StrictHttpFirewall();
+    firewall.setAllowUrlEncodedSlash(true);
+    firewall.setAllowUrlEncodedPercent(true);
+    return web -> web.httpFirewall(firewall);
+  }
+
+  @Bean
+  SecurityFilterChain api(
+      HttpSecurity http, Sessions cookies, Accounts accounts, ErrorResponses errors)
+      throws Exception {
+    var sessions = new SessionCookies(cookies, accounts);
+    sessions.setRequiresAuthenticationRequestMatcher(new OrRequestMatcher(SIGNED_IN, WHO_ASKS));
+    return http.csrf(AbstractHttpConfigurer::disable)
+        .cors(AbstractHttpConfigurer::disable)
+        .httpBasic(AbstractHttpConfigurer::disable)
+        .formLogin(AbstractHttpConfigurer::disable)
+        .logout(AbstractHttpConfigurer::disable)
+        .requestCache(AbstractHttpConfigurer::disable)
+        .sessionManagement(
+            session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .addFilterAfter(new BodyLimits(errors), HeaderWriterFilter.class)
+        .addFilterAfter(new CrossSiteRequests(errors), BodyLimits.class)
+        .addFilterBefore(sessions, AnonymousAuthenticationFilter.class)
+        .authorizeHttpRequests(
+            routes -> routes.requestMatchers(SIGNED_IN).authenticated().anyRequest().permitAll())
+        .exceptionHandling(refusals ->
+            refusals
+                .authenticationEntryPoint((request, response, e) ->
+                    errors.write(response, HttpStatus.UNAUTHORIZED, "Not authorized"))
+                .accessDeniedHandler((request, response, e) ->
+                    errors.write(response, HttpStatus.UNAUTHORIZED, "Not authorized")))
+        .headers(headers ->
+            headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .frameOptions(frames -> frames.deny())
+                .referrerPolicy(
+                    referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
+        .build();
+  }
+
+  private static RequestMatcher route(HttpMethod method, String path) {
+    return PathPatternRequestMatcher.withDefaults().matcher(method, path);
+  }
+}

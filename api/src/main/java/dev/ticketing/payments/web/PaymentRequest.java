@@ -1,0 +1,37 @@
+package dev.ticketing.payments.web;
+
+import dev.ticketing.api.PlainText;
+import dev.ticketing.api.Text;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+/** The order to pay, and a Stripe token or PaymentMethod id to pay it with. */
+record PaymentRequest(
+    @Schema(
+            requiredMode = Schema.RequiredMode.REQUIRED,
+            minLength = 1,
+            maxLength = 100,
+            pattern = Text.PLAIN,
+            example = "6b06ddcdcca1f3f6e6fea0d9")
+        @NotBlank(message = "OrderId is required")
+        @Size(max = 100, message = "OrderId must be at most 100 characters")
+        @PlainText(message = "OrderId must not contain NUL or unpaired surrogate characters")
+        @Nullable String orderId,
+    @Schema(
+            requiredMode = Schema.RequiredMode.REQUIRED,
+            minLength = 1,
+            maxLength = 255,
+            pattern = Text.PLAIN,
+            example = "tok_visa")
+        @NotBlank(message = "Token is required")
+        @Size(max = 255, message = "Token must be at most 255 characters")
+        @PlainText(message = "Token must not contain NUL or unpaired surrogate characters")
+        @Nullable String token) {
+
+  PaymentRequest {
+    orderId = Text.trimmed(orderId);
+    token = Text.trimmed(token);
+  }
+}

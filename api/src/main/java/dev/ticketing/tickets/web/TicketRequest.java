@@ -1,0 +1,65 @@
+package dev.ticketing.tickets.web;
+
+import dev.ticketing.api.AsciiDecimal;
+import dev.ticketing.api.CodePoints;
+import dev.ticketing.api.PlainText;
+import dev.ticketing.api.Text;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import java.math.BigDecimal;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.annotation.JsonDeserialize;
+
+/**
+ * A listing's title (without the space and invisible characters around it) and its exact price: a
+ * JSON number, or a string of ASCII digits such as {@code "20.00"}.
+ */
+record TicketRequest(
+    @Schema(
+            requiredMode = Schema.RequiredMode.REQUIRED,
+            minLength = 1,
+            maxLength = 200,
+            pattern = Text.PLAIN,
+            example = "Concert")
+        @NotBlank(message = "Title is required")
+        @CodePoints(max = 200, message = "Title must be at most 200 characters")
+        @PlainText(message = "Title must not contain NUL or unpaired surrogate characters")
+        @Nullable String title,
+    @Schema(
+            requiredMode = Schema.RequiredMode.REQUIRED,
+            oneOf = {Price.class, PriceText.class},
+            example = "19.99")
+        @JsonDeserialize(using = AsciiDecimal.class)
+        @NotNull(message = PRICE_POSITIVE)
+        @Positive(message = PRICE_POSITIVE)
+        @Digits(
+            integer = Integer.MAX_VALUE,
+            fraction = 2,
+            message = "Price must have at most 2 decimals")
+        @DecimalMax(value = "1000000", message = "Price must be at most 1000000")
+        @Nullable BigDecimal price) {
+
+  static final String PRICE_POSITIVE = "Price must be greater than 0";
+
+  TicketRequest {
+    title = Text.visible(title);
+  }
+
+  @Schema(
+      type = "number",
+      exclusiveMinimum = true,
+      minimum = "0",
+      maximum = "1000000",
+      multipleOf = 0.01)
+  private interface Price {}
+
+  @Schema(
+      type = "string",
+      pattern = "^(1000000(\\.00?)?|[1-9][0-9]{0,5}(\\.[0-9]{1,2})?|0\\.([1-9][0-9]?|0[1-9]))$",
+      example = "20.00")
+  private interface PriceText {}
+}
