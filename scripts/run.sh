@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts the whole system and watches over it until Ctrl-C or SIGTERM, which stop everything it started.
-# The Temporal dev server and FerretDB keep their data under .data/, so a second run finds the first's.
-# TEMPORAL_ADDRESS / MONGODB_URI pointing elsewhere are used instead of starting our own.
+# The Temporal dev server, FerretDB and Mailpit keep their data under .data/, so a second run finds the first's.
+# TEMPORAL_ADDRESS / MONGODB_URI / MAIL_HOST pointing elsewhere are used instead of starting our own.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,6 +13,8 @@ WORKERS_PORT=${WORKERS_PORT:-8081}
 TEMPORAL_PORT=7233
 UI_PORT=8233
 MONGO_PORT=27017
+SMTP_PORT=1025
+MAIL_UI_PORT=8025
 JAVA=$(scripts/jdk.sh)/bin/java || exit 1
 mkdir -p "$LOGS" "$DATA/ferretdb"
 
@@ -75,6 +77,7 @@ wait_until() { # name, seconds, check command...
 }
 
 healthy() { curl -fsS "http://127.0.0.1:$1/actuator/health/readiness"; }
+mail_ready() { curl -fsS "http://127.0.0.1:$MAIL_UI_PORT/readyz" && port_taken $SMTP_PORT; }
 
 # A local session key kept with the data, so sessions outlive a restart as the users do.
 if [ -z "${JWT_KEY:-}" ]; then
@@ -108,6 +111,19 @@ if [ -z "${MONGODB_URI:-}" ]; then
   wait_until ferretdb 20 port_taken $MONGO_PORT
 fi
 
+mail_ui="(the web UI of your mail server at ${MAIL_HOST:-})"
+if [ -z "${MAIL_HOST:-}" ]; then
+  mail_ui="http://localhost:$MAIL_UI_PORT  (Mailpit; SMTP on 127.0.0.1:$SMTP_PORT)"
+  need_port $SMTP_PORT "Mailpit's SMTP server" "or set MAIL_HOST and MAIL_PORT to a running SMTP server"
+  need_port $MAIL_UI_PORT "Mailpit's web UI" "or set MAIL_HOST and MAIL_PORT to a running SMTP server"
+  # No SMTP authentication locally; nothing looked up on the internet (version checks, reverse DNS).
+  start mailpit "$LOGS/mailpit.log" "$BIN/mailpit" --database "$DATA/mailpit.db" \
+    --smtp 127.0.0.1:$SMTP_PORT --listen 127.0.0.1:$MAIL_UI_PORT --disable-version-check --smtp-disable-rdns
+  export MAIL_HOST=127.0.0.1 MAIL_PORT=$SMTP_PORT
+  say "Starting Mailpit..."
+  wait_until mailpit 20 mail_ready
+fi
+
 need_port "$WORKERS_PORT" "the workers" "or set WORKERS_PORT"
 need_port "$API_PORT" "the API" "or set PORT"
 JVM=(-XX:+UseSerialGC -Xss512k -Xmx320m)
@@ -122,6 +138,7 @@ cat <<EOF
 Ticketing is running.
   Web client and API  http://localhost:$API_PORT  (health: /actuator/health)
   Temporal Web UI     $ui
+  Mail UI             $mail_ui
   Workers health      http://localhost:$WORKERS_PORT/actuator/health
   Logs                $LOGS/{$(IFS=,; echo "${order[*]}")}.log
 Press Ctrl-C to stop everything.

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the Go-made tools the stack needs into .tools/bin, once; a binary already on PATH at the pinned
-# version is used instead (except FerretDB, which is patched; see below).
+# version is used instead (except FerretDB, which is patched, and a Mailpit without its web UI; see below).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin="$PWD/.tools/bin"
@@ -10,10 +10,12 @@ TEMPORAL_VERSION=v1.5.1
 FERRETDB_VERSION=v1.24.2
 STRIPE_MOCK_VERSION=v0.197.0
 TCTL_VERSION=v1.18.0 # v1.18.1-v1.18.4 are not served by the module proxy (see README)
+MAILPIT_VERSION=v1.33.1
 
 export GOFLAGS=-buildvcs=false GOTOOLCHAIN=local
 
-# have NAME MODULE VERSION: a binary on PATH is used only if Go's build info shows the pinned version.
+# have NAME MODULE VERSION [CHECK]: a binary on PATH is used only if Go's build info shows the pinned version
+# (and CHECK, given, accepts it).
 have() {
   [ -x "$bin/$1" ] && [ ! -L "$bin/$1" ] && return 0
   local linked found
@@ -24,16 +26,27 @@ have() {
     echo "tools: $found is not $2 $3; building that instead"
     return 1
   fi
+  [ -z "${4:-}" ] || "$4" "$found" || return 1
   [ "$linked" = "$found" ] || echo "tools: using $1 from $found"
   ln -sf "$found" "$bin/$1"
 }
 
-# The Temporal CLI's module asks for Go 1.25, and GOTOOLCHAIN=local forbids fetching a newer Go.
+# need_go NAME [VERSION]: the Temporal CLI's module asks for Go 1.25 (Mailpit's for 1.26), and
+# GOTOOLCHAIN=local forbids fetching a newer Go.
 need_go() {
+  local version want=${2:-1.25}
+  version=$(go env GOVERSION 2>/dev/null) || { echo "tools: Go is required to build $1 (install Go $want+ and retry)" >&2; exit 1; }
+  printf '%s\n' "go$want" "$version" | sort -CV ||
+    { echo "tools: $version is too old to build $1 (install Go $want+ and retry)" >&2; exit 1; }
+}
+
+# Mailpit's web UI is built with npm, and its Sass compiler asks for Node.js 20.19+.
+need_node() {
   local version
-  version=$(go env GOVERSION 2>/dev/null) || { echo "tools: Go is required to build $1 (install Go 1.25+ and retry)" >&2; exit 1; }
-  printf '%s\n' go1.25 "$version" | sort -CV ||
-    { echo "tools: $version is too old to build $1 (install Go 1.25+ and retry)" >&2; exit 1; }
+  version=$(node --version 2>/dev/null) && command -v npm >/dev/null ||
+    { echo "tools: Node.js with npm is required to build $1's web UI (install Node.js 20.19+ and retry)" >&2; exit 1; }
+  printf '%s\n' v20.19 "$version" | sort -CV ||
+    { echo "tools: Node.js $version is too old to build $1's web UI (install Node.js 20.19+ and retry)" >&2; exit 1; }
 }
 
 build() { echo "tools: building $1 $2 (first time only; this can take minutes)"; }
@@ -77,4 +90,21 @@ require github.com/temporalio/tctl $TCTL_VERSION
 MOD
   printf '//go:build tools\n\npackage tools\n\nimport _ "github.com/temporalio/tctl/cmd/tctl"\n' >"$src/tools.go"
   (cd "$src" && go mod tidy >/dev/null 2>&1 && go build -o "$bin/tctl" github.com/temporalio/tctl/cmd/tctl)
+}
+
+# Mailpit's module carries its web UI's sources but not the assets its binary embeds (server/ui/dist), so
+# `go install` would give a Mailpit whose UI answers 404: it is built from a writable copy, npm first.
+has_ui() { grep -qaF ui/dist/app.js "$1" || { echo "tools: $1 has no web UI; building mailpit instead"; false; }; }
+have mailpit github.com/axllent/mailpit "$MAILPIT_VERSION" has_ui || {
+  need_go mailpit 1.26; need_node mailpit; build mailpit "$MAILPIT_VERSION"
+  dir=$(go mod download -json "github.com/axllent/mailpit@$MAILPIT_VERSION" | sed -n 's/.*"Dir": "\(.*\)",/\1/p')
+  src="$PWD/.tools/src/mailpit"
+  rm -rf "$src" && mkdir -p "$src" && cp -R "$dir"/. "$src" && chmod -R u+w "$src"
+  # Two locked npm packages are not served by the registry here: rapidoc 12.1.0, which only the API docs page
+  # uses (9.3.8, the newest served, takes the same attributes), and sass-embedded 1.108.1, a peer of the
+  # esbuild Sass plugin that the build never loads (the plugin uses `sass`), so peers are left out.
+  (cd "$src" && npm install --no-audit --no-fund --loglevel=error --omit=peer --save-exact rapidoc@9.3.8 && npm run build --silent)
+  [ -s "$src/server/ui/dist/app.js" ] || { echo "tools: Mailpit's web UI did not build (no server/ui/dist/app.js)" >&2; exit 1; }
+  (cd "$src" && go build -ldflags "-X github.com/axllent/mailpit/config.Version=$MAILPIT_VERSION" -o "$bin/mailpit" .)
+  rm -rf "$src/node_modules" # 300 MB that no later build reuses: each starts from a fresh copy
 }

@@ -16,6 +16,7 @@ public final class LocalStack implements ParameterResolver {
   private static final Shared<FerretDb> FERRET_DB = new Shared<>(FerretDb::launch);
   private static final Shared<TemporalDevServer> TEMPORAL = new Shared<>(TemporalDevServer::launch);
   private static final Shared<StripeMock> STRIPE_MOCK = new Shared<>(StripeMock::launch);
+  private static final Shared<Mailpit> MAILPIT = new Shared<>(Mailpit::launch);
 
   public static FerretDb ferretDb() {
     return FERRET_DB.get();
@@ -29,10 +30,17 @@ public final class LocalStack implements ParameterResolver {
     return STRIPE_MOCK.get();
   }
 
+  public static Mailpit mailpit() {
+    return MAILPIT.get();
+  }
+
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
-    return type == FerretDb.class || type == TemporalDevServer.class || type == StripeMock.class;
+    return type == FerretDb.class
+        || type == TemporalDevServer.class
+        || type == StripeMock.class
+        || type == Mailpit.class;
   }
 
   @Override
@@ -40,6 +48,9 @@ public final class LocalStack implements ParameterResolver {
     Class<?> type = parameter.getParameter().getType();
     if (type == FerretDb.class) {
       return ferretDb();
+    }
+    if (type == Mailpit.class) {
+      return mailpit();
     }
     return type == TemporalDevServer.class ? temporal() : stripeMock();
   }
