@@ -1,0 +1,58 @@
+// How soon the home page shows something on a slow phone: Chromium throttled through the DevTools protocol,
+// first paint read from the page's own paint timings, and what the client's files cost on the wire.
+
+// Lighthouse's slow 4G: 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up, and a CPU 4 times slower.
+export const SLOW_4G = {
+  name: 'slow 4G (150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up, CPU 4× slower)',
+  network: { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 },
+  cpuSlowdown: 4,
+};
+
+/** One cold load of `/` on a phone-sized page: paint timings, and each file of the client with its sizes. */
+async function coldLoad(browser, baseURL, profile) {
+  const context = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 }, isMobile: true });
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await cdp.send('Network.emulateNetworkConditions', profile.network);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpuSlowdown });
+    const encodings = new Map();
+    page.on('response', (r) => encodings.set(new URL(r.url()).pathname, r.headers()['content-encoding'] ?? 'none'));
+    await page.goto('/', { waitUntil: 'load' });
+    await page.getByRole('heading', { name: 'Tickets for sale' }).waitFor();
+    const timings = await page.evaluate(() => {
+      const paint = Object.fromEntries(performance.getEntriesByType('paint').map((e) => [e.name, e.startTime]));
+      const files = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+        .filter((e) => !new URL(e.name).pathname.startsWith('/api/'))
+        .map((e) => ({ path: new URL(e.name).pathname, transfer: e.transferSize, body: e.decodedBodySize }));
+      return { firstPaint: paint['first-paint'], firstContentfulPaint: paint['first-contentful-paint'], files };
+    });
+    timings.files.forEach((f) => (f.encoding = encodings.get(f.path) ?? '?'));
+    return timings;
+  } finally {
+    await context.close();
+  }
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/**
+ * The median of `runs` cold loads of the home page under `profile`, printed; answers the median first
+ * contentful paint in ms.
+ */
+export async function measureFirstPaint(browser, baseURL, { profile = SLOW_4G, runs = 3, log = console.log } = {}) {
+  const loads = [];
+  for (let i = 0; i < runs; i++) loads.push(await coldLoad(browser, baseURL, profile));
+  const fcp = median(loads.map((l) => l.firstContentfulPaint));
+  const fp = median(loads.map((l) => l.firstPaint));
+  log(`  home page on ${profile.name}, median of ${runs} cold loads:`);
+  log(`    first paint ${Math.round(fp)} ms, first contentful paint ${Math.round(fcp)} ms` +
+    ` (runs: ${loads.map((l) => Math.round(l.firstContentfulPaint)).join(', ')} ms)`);
+  for (const f of loads[0].files) {
+    log(`    ${f.path}: ${kb(f.transfer)} on the wire (${f.encoding}), ${kb(f.body)} decoded`);
+  }
+  return fcp;
+}
