@@ -1,5 +1,6 @@
 package dev.ticketing.api;
 
+import dev.ticketing.orders.OrderSettings;
 import dev.ticketing.payments.PaymentSettings;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
@@ -130,19 +131,24 @@ class WebClient implements WebMvcConfigurer {
   @RestController
   static class ClientConfigController {
 
-    record ClientConfig(@Nullable String stripePublishableKey, Instant serverTime) {}
+    /** {@code orderHoldSeconds}: how long a new order holds its ticket, told before Purchase. */
+    record ClientConfig(
+        @Nullable String stripePublishableKey, Instant serverTime, long orderHoldSeconds) {}
 
     private final PaymentSettings payments;
+    private final OrderSettings orders;
 
-    ClientConfigController(PaymentSettings payments) {
+    ClientConfigController(PaymentSettings payments, OrderSettings orders) {
       this.payments = payments;
+      this.orders = orders;
     }
 
     @GetMapping("/api/config")
     ClientConfig config() {
       String key = payments.stripe().publishableKey();
       Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-      return new ClientConfig(key == null || key.isBlank() ? null : key, now);
+      return new ClientConfig(
+          key == null || key.isBlank() ? null : key, now, orders.expiration().toSeconds());
     }
   }
 }

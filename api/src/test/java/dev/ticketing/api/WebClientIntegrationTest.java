@@ -77,7 +77,7 @@ class WebClientIntegrationTest extends ApiIntegrationTest {
   }
 
   @Test
-  void theConfigGivesTheServerTimeToTheMillisecondAndNoStripeKeyInSandboxMode() {
+  void theConfigGivesTheServerTimeToTheMillisecondTheOrderHoldAndNoStripeKeyInSandboxMode() {
     Instant before = Instant.now().minusMillis(1);
 
     Answer config = anonymous().get("/api/config");
@@ -86,6 +86,7 @@ class WebClientIntegrationTest extends ApiIntegrationTest {
     Instant serverTime = Instant.parse(config.text("serverTime"));
     assertThat(serverTime).isBetween(before, Instant.now().plus(Duration.ofSeconds(1)));
     assertThat(config.text("serverTime")).matches(".*T\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,3})?Z");
+    assertThat(config.body().path("orderHoldSeconds").asLong()).isEqualTo(15 * 60);
   }
 
   private String scriptPath() {
