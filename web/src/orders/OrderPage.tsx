@@ -149,7 +149,7 @@ function Checkout({ order, onPay, onCancel, onTimeUp }: CheckoutProps) {
 
 function Paid() {
   return (
-    <div className="outcome success" role="status">
+    <div className="outcome ok" role="status">
       <h2>Paid</h2>
       <p>
         The ticket is yours. See it in <Link to="/orders">My Orders</Link>.
@@ -170,7 +170,7 @@ const CANCELLED: Record<NonNullable<Order['cancellationReason']>, { title: strin
 function Cancelled({ order }: { order: Order }) {
   const { title, text } = CANCELLED[order.cancellationReason ?? 'cancelled'];
   return (
-    <div className="outcome" role="status">
+    <div className={`outcome ${orderStatusWords(order).tone}`} role="status">
       <h2>{title}</h2>
       <p>{text}</p>
       <p>
