@@ -1,5 +1,6 @@
 // How soon the home page shows something on a slow phone: Chromium throttled through the DevTools protocol,
 // first paint read from the page's own paint timings, and what the client's files cost on the wire.
+import { availableParallelism, loadavg } from 'node:os';
 
 // Lighthouse's slow 4G: 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up, and a CPU 4 times slower.
 export const SLOW_4G = {
@@ -56,14 +57,16 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
  * The median of `runs` cold loads of the home page under `profile`, printed; answers the median first
  * contentful paint in ms.
  */
-export async function measureFirstPaint(browser, baseURL, { profile = SLOW_4G, runs = 3, log = console.log } = {}) {
+export async function measureFirstPaint(browser, baseURL, { profile = SLOW_4G, runs = 5, log = console.log } = {}) {
   const loads = [];
   for (let i = 0; i < runs; i++) loads.push(await coldLoad(browser, baseURL, profile));
   const fcp = median(loads.map((l) => l.firstContentfulPaint));
   const fp = median(loads.map((l) => l.firstPaint));
   const app = median(loads.map((l) => l.appRendered));
   const each = (key) => loads.map((l) => Math.round(l[key])).join(', ');
-  log(`  home page on ${profile.name}, median of ${runs} cold loads:`);
+  // The CPU throttling slows down a machine that may already be busy: its load tells how far to trust the figures.
+  const load = loadavg().map((l) => l.toFixed(1)).join(', ');
+  log(`  home page on ${profile.name}, median of ${runs} cold loads (load average ${load} on ${availableParallelism()} cores):`);
   log(`    first paint ${Math.round(fp)} ms, first contentful paint ${Math.round(fcp)} ms (runs: ${each('firstContentfulPaint')})`);
   log(`    the app's own home page in the document at ${Math.round(app)} ms (runs: ${each('appRendered')})`);
   for (const f of loads[0].files) {
