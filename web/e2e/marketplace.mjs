@@ -44,9 +44,11 @@ let currentStep = 'starting';
 // A request the test makes fail on purpose (a wrong password, a declined card) is logged by Chromium too.
 let expectedFailedRequests = 0;
 
+const started = Date.now();
+
 function step(name) {
   currentStep = name;
-  console.log(`• ${name}`);
+  console.log(`• ${name} (at ${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
 
 async function newUserPage(baseURL, who, { phone = false, clock = false } = {}) {

@@ -24,6 +24,6 @@ export function applyTicketChange(list: readonly Ticket[], ticket: Ticket, compl
 }
 
 /** Ids are ObjectIds, which start with their creation time. */
-export function newestFirst(list: readonly Ticket[]): Ticket[] {
+function newestFirst(list: readonly Ticket[]): Ticket[] {
   return [...list].sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
 }
