@@ -1,9 +1,22 @@
-// Browser test of the marketplace: two users in two browser contexts, against a running API that serves the
-// built client. BASE_URL has the normal 15-minute expiration; EXPIRY_BASE_URL is a second API on the same
-// backend with a short one. Exits 1 on the first failed step or on any console error or warning.
+// Browser test of the marketplace: a seller and buyers in browser contexts of their own, against a running API
+// that serves the built client. BASE_URL has the normal 15-minute expiration; EXPIRY_BASE_URL is a second API
+// on the same backend with a short one. Every page is checked with axe-core at a desktop and a phone size, its
+// title recorded (all must differ) and, after a navigation within the app, the focus must be on its heading.
+// Exits 1 on the first failed step or on any console error or warning.
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import {
+  audit,
+  checkFocusContrast,
+  DESKTOP,
+  expectFocusOnError,
+  expectFocusOnField,
+  expectFocusOnHeading,
+  PHONE,
+  textContrast,
+} from './checks.mjs';
+import { measureFirstPaint } from './speed.mjs';
 
 const BASE_URL = process.env.BASE_URL ?? 'http://localhost:8080';
 const EXPIRY_BASE_URL = process.env.EXPIRY_BASE_URL;
@@ -11,6 +24,10 @@ const SCREENSHOTS_DIR = resolve(process.env.SCREENSHOTS_DIR ?? 'screenshots');
 const STEP_TIMEOUT_MS = 15_000;
 // The short-expiration API expires an order at most 5 s after expiresAt; allow for a slow machine on top.
 const EXPIRY_TIMEOUT_MS = Number(process.env.EXPIRY_TIMEOUT_MS ?? 60_000);
+// Speed is reported, not held to a tight figure: this bound only catches a page that stays blank.
+const FIRST_PAINT_BOUND_MS = 6_000;
+// The client's page size: listing more than this many tickets makes the home page page.
+const PAGE_SIZE = 20;
 
 const run = Date.now().toString(36);
 const password = 'correct-horse-battery';
@@ -19,22 +36,38 @@ const buyer = { email: `buyer-${run}@example.com`, password };
 
 const consoleProblems = [];
 const openPages = [];
+/** The title each route showed, by route pattern; they must all differ. */
+const titles = new Map();
+const audited = new Set();
 let browser;
 let currentStep = 'starting';
+// A request the test makes fail on purpose (a wrong password, a declined card) is logged by Chromium too.
+let expectedFailedRequests = 0;
+
+const started = Date.now();
 
 function step(name) {
   currentStep = name;
-  console.log(`• ${name}`);
+  console.log(`• ${name} (at ${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
 
-async function newUserPage(baseURL, who) {
-  const context = await browser.newContext({ baseURL, viewport: { width: 1000, height: 800 } });
+async function newUserPage(baseURL, who, { phone = false, clock = false } = {}) {
+  const context = await browser.newContext({
+    baseURL,
+    viewport: phone ? PHONE : DESKTOP,
+    ...(phone && { isMobile: true, hasTouch: true, deviceScaleFactor: 2 }),
+  });
   context.setDefaultTimeout(STEP_TIMEOUT_MS);
+  // Time flows as usual until the test jumps ahead, e.g. to the countdown's last minutes.
+  if (clock) await context.clock.install();
   const page = await context.newPage();
   page.on('console', (msg) => {
-    if (msg.type() === 'error' || msg.type() === 'warning') {
-      consoleProblems.push(`${who} console ${msg.type()} on ${page.url()}: ${msg.text()}`);
+    if (msg.type() !== 'error' && msg.type() !== 'warning') return;
+    if (expectedFailedRequests > 0 && /^Failed to load resource: the server responded with a status of 4\d\d/.test(msg.text())) {
+      expectedFailedRequests--;
+      return;
     }
+    consoleProblems.push(`${who} console ${msg.type()} on ${page.url()}: ${msg.text()}`);
   });
   page.on('pageerror', (err) => consoleProblems.push(`${who} uncaught error on ${page.url()}: ${err.message}`));
   openPages.push({ page, who });
@@ -51,33 +84,76 @@ function failOnConsoleProblems() {
   }
 }
 
+/**
+ * The page has arrived: its heading shows (with the focus, when the app navigated to it), its title is
+ * recorded under `route`, axe-core checks it the first time a page of this `name` is seen.
+ */
+async function arrived(page, route, heading, { name = route, navigated = true, screenshot } = {}) {
+  await page.getByRole('heading', { level: 1, name: heading, exact: true }).waitFor();
+  if (navigated) await expectFocusOnHeading(page, heading);
+  const title = await page.title();
+  if (!title.endsWith(' · Ticketing')) throw new Error(`${route} is titled "${title}", not "… · Ticketing"`);
+  if (titles.has(route) && titles.get(route) !== title && !route.includes(':')) {
+    throw new Error(`${route} was titled "${titles.get(route)}" and now "${title}"`);
+  }
+  titles.set(route, title);
+  if (!audited.has(name)) {
+    audited.add(name);
+    await audit(page, name);
+  }
+  if (screenshot) await shot(page, screenshot);
+  return title;
+}
+
 async function signUp(page, user, screenshot) {
   await page.goto('/');
+  await waitForHomeList(page);
   await page.getByRole('link', { name: 'Sign Up' }).click();
+  await arrived(page, '/signup', 'Sign Up', { name: 'sign up' });
   await page.getByLabel('Email').fill(user.email);
   await page.getByLabel('Password').fill(user.password);
   if (screenshot) await shot(page, screenshot);
   await page.getByRole('button', { name: 'Sign Up' }).click();
   await page.getByRole('link', { name: 'Sell Tickets' }).waitFor();
+  await arrived(page, '/', 'Tickets for sale', { name: 'home' });
 }
 
 async function signIn(page, user) {
   await page.goto('/');
   await page.getByRole('link', { name: 'Sign In' }).click();
-  await page.getByLabel('Email').fill(user.email);
-  await page.getByLabel('Password').fill(user.password);
-  await page.getByRole('button', { name: 'Sign In' }).click();
+  await fillSignIn(page, user);
   await page.getByRole('link', { name: 'Sell Tickets' }).waitFor();
 }
 
-async function sell(page, title, price, screenshot) {
-  await page.getByRole('link', { name: 'Sell Tickets' }).click();
-  await page.getByLabel('Title').fill(title);
-  await page.getByLabel('Price').fill(price);
-  if (screenshot) await shot(page, screenshot);
-  await page.getByRole('button', { name: 'Sell', exact: true }).click();
-  await page.waitForURL((url) => url.pathname === '/');
-  await listedTicket(page, title).waitFor();
+async function fillSignIn(page, user) {
+  await page.getByLabel('Email').fill(user.email);
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByRole('button', { name: 'Sign In' }).click();
+}
+
+/** A wrong password: the error is shown and has the focus; nothing else went wrong. */
+async function failSignIn(page, user, screenshot) {
+  expectedFailedRequests++;
+  await fillSignIn(page, { ...user, password: 'not-the-password' });
+  await expectFocusOnError(page, 'Invalid credentials');
+  await arrived(page, '/signin', 'Sign In', { name: 'sign in with an error', navigated: false, screenshot });
+}
+
+/** Lists tickets through the API with the page's session: a quick way to fill the home page. */
+async function listThroughApi(page, tickets) {
+  return page.evaluate(async (list) => {
+    const ids = [];
+    for (const ticket of list) {
+      const response = await fetch('/api/tickets', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(ticket),
+      });
+      if (response.status !== 201) throw new Error(`listing ${ticket.title} answered ${response.status}`);
+      ids.push((await response.json()).id);
+    }
+    return ids;
+  }, tickets);
 }
 
 /** The ticket's link in the home list; the home page is never reloaded while we wait on it. */
@@ -90,17 +166,37 @@ async function waitForHomeList(page) {
   await page.getByText('Loading…').waitFor({ state: 'detached' });
 }
 
-async function purchase(page, title) {
+async function sell(page, title, price, screenshot) {
+  await page.getByRole('link', { name: 'Sell Tickets' }).click();
+  await arrived(page, '/tickets/new', 'Sell a ticket', { name: 'sell' });
+  await page.getByLabel('Title').fill(title);
+  await page.getByLabel('Price').fill(price);
+  if (screenshot) await shot(page, screenshot);
+  await page.getByRole('button', { name: 'Sell', exact: true }).click();
+  await page.waitForURL(/\/tickets\/[0-9a-f]{24}$/);
+  await page.getByText('Your ticket is listed').waitFor();
+  return arrived(page, '/tickets/:id', title, { name: 'ticket, just listed' });
+}
+
+/** Opens the listed ticket and reserves it; answers the order page's URL. */
+async function purchase(page, title, screenshot) {
   await listedTicket(page, title).click();
-  await page.getByRole('heading', { name: title }).waitFor();
-  await page.getByText('available', { exact: true }).waitFor();
-  await page.getByRole('button', { name: 'Purchase' }).waitFor();
-  return async (screenshot) => {
-    if (screenshot) await shot(page, screenshot);
-    await page.getByRole('button', { name: 'Purchase' }).click();
-    await page.waitForURL(/\/orders\/[0-9a-f]{24}$/);
-    await page.getByRole('timer').waitFor();
-  };
+  await arrived(page, '/tickets/:id', title, { name: 'ticket, to buy' });
+  await page.getByText('For sale', { exact: true }).waitFor();
+  await page.getByText(/^Purchase holds this ticket for you/).waitFor();
+  if (screenshot) await shot(page, screenshot);
+  await page.getByRole('button', { name: 'Purchase' }).click();
+  await page.waitForURL(/\/orders\/[0-9a-f]{24}$/);
+  await arrived(page, '/orders/:id', `Order for ${title}`, { name: 'order, open' });
+  await page.getByRole('timer').waitFor();
+  await page.getByText('Held for you', { exact: true }).waitFor();
+  return page.url();
+}
+
+async function pay(page, card, outcome) {
+  await page.getByLabel(card).check();
+  await page.getByRole('button', { name: /^Pay / }).click();
+  await page.getByRole('heading', { level: 2, name: outcome }).waitFor();
 }
 
 function secondsIn(text) {
@@ -109,28 +205,61 @@ function secondsIn(text) {
   return Number(match[1]) * 60 + Number(match[2]);
 }
 
+function orderRows(page) {
+  return page.getByRole('list', { name: 'Your orders' }).getByRole('listitem');
+}
+
 async function marketplace() {
-  step('seller signs up');
+  step('seller signs up: the sign-up page is announced, and signing up returns home');
   const sellerPage = await newUserPage(BASE_URL, 'seller');
   await signUp(sellerPage, seller, 'signup.png');
 
-  step('buyer signs up and watches the home page');
+  const fillers = Array.from({ length: PAGE_SIZE + 5 }, (_, i) => ({ title: `E2E page filler ${run} ${i + 1}`, price: '5' }));
+  step(`seller lists ${fillers.length} tickets, more than a page`);
+  await listThroughApi(sellerPage, fillers);
+
+  step('a wrong password: the error gets the focus; then the buyer signs up');
   const buyerPage = await newUserPage(BASE_URL, 'buyer');
+  await buyerPage.goto('/');
+  await buyerPage.getByRole('link', { name: 'Sign In' }).click();
+  await arrived(buyerPage, '/signin', 'Sign In', { name: 'sign in' });
+  await failSignIn(buyerPage, buyer, 'signin-error.png');
   await signUp(buyerPage, buyer);
+
+  step('the home page shows a page of tickets, then more, until all of them');
+  await pageThroughHome(buyerPage, fillers.map((f) => f.title));
+
+  step('the home page’s focus outlines stand out, and so does the live-updates dot');
+  await buyerPage.goto('/');
   await waitForHomeList(buyerPage);
+  for (const line of await checkFocusContrast(buyerPage, 10)) console.log(`    ${line}`);
+  await buyerPage.locator('.live.on').waitFor();
+  const dot = await textContrast(buyerPage, '.live');
+  console.log(`    live-updates dot: ${dot.toFixed(2)}:1`);
+  if (dot < 4.5) throw new Error(`the live-updates dot has ${dot.toFixed(2)}:1, under 4.5:1`);
+
+  step('a wrong price is explained before anything is sent');
+  await sellerPage.getByRole('link', { name: 'Sell Tickets' }).click();
+  await arrived(sellerPage, '/tickets/new', 'Sell a ticket', { name: 'sell' });
+  await refuseWrongPrices(sellerPage);
+  for (const line of await checkFocusContrast(sellerPage, 4)) console.log(`    ${line}`);
 
   const title = `E2E concert ${run}`;
-  step(`seller sells "${title}"`);
-  await sell(sellerPage, title, '42.50', 'sell.png');
+  step(`seller sells "${title}" and sees it listed`);
+  await sellerPage.goto('/');
+  const ticketTitle = await sell(sellerPage, title, '42.50', 'sell.png');
+  if (ticketTitle !== `${title} — $42.50 · Ticketing`) throw new Error(`the ticket page is titled "${ticketTitle}"`);
+  await shot(sellerPage, 'listed.png');
+  await sellerPage.getByRole('link', { name: 'the home page' }).click();
+  await arrived(sellerPage, '/', 'Tickets for sale', { name: 'home' });
+  await listedTicket(sellerPage, title).waitFor();
 
   step('the ticket appears on the buyer’s home page without a reload');
   await listedTicket(buyerPage, title).waitFor();
   await shot(buyerPage, 'home.png');
 
-  step('buyer opens the ticket and purchases it');
-  const buy = await purchase(buyerPage, title);
-  await buy('ticket.png');
-  const orderUrl = buyerPage.url();
+  step('buyer opens the ticket, is told it will be held 15 minutes, and purchases it');
+  const orderUrl = await purchase(buyerPage, title, 'ticket.png');
 
   step('the ticket leaves the seller’s home page without a reload');
   await listedTicket(sellerPage, title).waitFor({ state: 'detached' });
@@ -144,26 +273,96 @@ async function marketplace() {
   await shot(buyerPage, 'order.png');
 
   step('buyer pays with the test Visa card');
-  await buyerPage.getByLabel('Visa test card (payment succeeds)').check();
-  await buyerPage.getByRole('button', { name: /^Pay / }).click();
-  await buyerPage.getByRole('heading', { name: 'Paid' }).waitFor();
+  await pay(buyerPage, 'Visa test card (payment succeeds)', 'Paid');
+  await audit(buyerPage, 'order, paid');
   await shot(buyerPage, 'paid.png');
 
-  step('My Orders shows the order complete');
+  step('My Orders says Paid');
   await buyerPage.getByRole('link', { name: 'My Orders' }).first().click();
-  const row = buyerPage.getByRole('list', { name: 'Your orders' }).getByRole('listitem').filter({ hasText: title });
-  await row.getByText('complete', { exact: true }).waitFor();
+  await arrived(buyerPage, '/orders', 'My Orders', { name: 'my orders' });
+  await orderRows(buyerPage).filter({ hasText: title }).getByText('Paid', { exact: true }).waitFor();
   await shot(buyerPage, 'orders.png');
 
   step('the seller sees the ticket sold and cannot edit it');
   const ticketId = await ticketIdOf(buyerPage, orderUrl);
   await sellerPage.goto(`/tickets/${ticketId}`);
-  await sellerPage.getByText('sold', { exact: true }).waitFor();
+  await arrived(sellerPage, '/tickets/:id', title, { name: 'ticket, sold', navigated: false });
+  await sellerPage.getByText('Sold', { exact: true }).waitFor();
   await sellerPage.getByText('Cannot edit a sold ticket.').waitFor();
 
-  await sellerPage.context().close();
+  step('an unknown page says so');
+  await buyerPage.goto('/no-such-page');
+  await arrived(buyerPage, '*', 'Page not found', { name: 'not found', navigated: false });
+
+  step('signed out, My Orders asks to sign in, and signing in comes back to it');
+  await sellerPage.getByRole('button', { name: 'Sign Out' }).click();
+  await sellerPage.getByRole('link', { name: 'Sign In' }).waitFor();
+  await sellerPage.goto('/orders');
+  await sellerPage.getByText('to see your orders').waitFor();
+  await arrived(sellerPage, '/orders', 'My Orders', { name: 'my orders, signed out', navigated: false });
+  await sellerPage.getByRole('main').getByRole('link', { name: 'Sign in', exact: true }).click();
+  await arrived(sellerPage, '/signin', 'Sign In', { name: 'sign in' });
+  await fillSignIn(sellerPage, seller);
+  await sellerPage.waitForURL((url) => url.pathname === '/orders');
+  await arrived(sellerPage, '/orders', 'My Orders', { name: 'my orders' });
+  await sellerPage.getByText('No orders yet.').waitFor();
+
   await buyerPage.context().close();
   failOnConsoleProblems();
+  return sellerPage;
+}
+
+/** From a fresh home page: a page of tickets, then "Show more" (focus on the first new one) until the end. */
+async function pageThroughHome(page, expectedTitles) {
+  await page.goto('/');
+  await waitForHomeList(page);
+  const links = page.getByRole('list', { name: 'Available tickets' }).getByRole('link');
+  const more = page.getByRole('button', { name: 'Show more tickets' });
+  if ((await links.count()) !== PAGE_SIZE) throw new Error(`the home page shows ${await links.count()} tickets, not ${PAGE_SIZE}`);
+  await page.getByText(`Showing the newest ${PAGE_SIZE} tickets.`).waitFor();
+  await audit(page, 'home, first page');
+  for (let pages = 1; await more.isVisible(); pages++) {
+    if (pages > 50) throw new Error('still more tickets after 50 pages');
+    const shown = await links.count();
+    await more.click();
+    await page.waitForFunction((n) => document.querySelectorAll('[aria-label="Available tickets"] > li').length > n, shown);
+    const firstNew = await links.nth(shown).textContent();
+    await page.waitForFunction((text) => document.activeElement?.textContent === text, firstNew);
+    if (pages === 1) await shot(page, 'home-more.png');
+  }
+  await page.getByText(/^That’s all: \d+ tickets\.$/).waitFor();
+  const listed = await links.allTextContents();
+  const duplicates = listed.filter((t, i) => listed.indexOf(t) !== i && t.startsWith('E2E'));
+  if (duplicates.length > 0) throw new Error(`listed twice: ${duplicates.join(', ')}`);
+  const missing = expectedTitles.filter((t) => !listed.includes(t));
+  if (missing.length > 0) throw new Error(`never listed: ${missing.join(', ')}`);
+  console.log(`    ${listed.length} tickets in ${Math.ceil(listed.length / PAGE_SIZE)} pages`);
+}
+
+const WRONG_PRICES = [
+  ['abc', 'Price must be a number, like 19.99'],
+  ['$20', 'Price must be a number without a currency sign, like 20'],
+  ['1,000', 'Price must be a number without commas, like 1000'],
+  ['1.234', 'Price must have at most 2 decimals'],
+  ['0', 'Price must be greater than 0'],
+  ['2000000', 'Price must be at most 1000000'],
+];
+
+async function refuseWrongPrices(page) {
+  let sent = 0;
+  const count = (request) => request.method() === 'POST' && request.url().endsWith('/api/tickets') && sent++;
+  page.on('request', count);
+  await page.getByLabel('Title').fill(`E2E never sold ${run}`);
+  for (const [price, message] of WRONG_PRICES) {
+    await page.getByLabel('Price').fill(price);
+    await page.getByRole('button', { name: 'Sell', exact: true }).click();
+    await page.getByText(message, { exact: true }).waitFor();
+    await expectFocusOnField(page, 'Price (USD)');
+    if (price === '$20') await audit(page, 'sell, refused');
+  }
+  await shot(page, 'sell-errors.png');
+  page.off('request', count);
+  if (sent > 0) throw new Error(`${sent} wrong price(s) were sent to the API`);
 }
 
 async function ticketIdOf(page, orderUrl) {
@@ -172,33 +371,123 @@ async function ticketIdOf(page, orderUrl) {
   return order.ticket.id;
 }
 
+/**
+ * On a phone: the buyer signs in from the ticket page and comes back to it; a declined card; then the
+ * purchase, hearing the countdown's milestones, paid; My Orders newest first.
+ */
+async function phonePurchase(sellerPage) {
+  const declinedTitle = `E2E declined on a phone ${run}`;
+  const title = `E2E bought on a phone ${run}`;
+  step('the seller lists two more tickets');
+  const [declinedId] = await listThroughApi(sellerPage, [
+    { title: declinedTitle, price: '12.00' },
+    { title, price: '19.99' },
+  ]);
+
+  step('on a phone, signed out, the buyer opens a ticket and signs in from it: a wrong password first');
+  const page = await newUserPage(BASE_URL, 'buyer (phone)', { phone: true, clock: true });
+  await page.goto(`/tickets/${declinedId}`);
+  await arrived(page, '/tickets/:id', declinedTitle, { name: 'ticket, signed out', navigated: false });
+  await page.getByRole('link', { name: 'Sign in', exact: true }).click();
+  await arrived(page, '/signin', 'Sign In', { name: 'sign in' });
+  await failSignIn(page, buyer, 'signin-error-phone.png');
+
+  step('signing in returns to the ticket');
+  await fillSignIn(page, buyer);
+  await page.waitForURL((url) => url.pathname === `/tickets/${declinedId}`);
+  await arrived(page, '/tickets/:id', declinedTitle, { name: 'ticket, to buy' });
+
+  step('the declined test card: "Payment declined"');
+  await page.getByRole('button', { name: 'Purchase' }).click();
+  await arrived(page, '/orders/:id', `Order for ${declinedTitle}`, { name: 'order, open' });
+  expectedFailedRequests++;
+  await pay(page, 'Declined test card (payment is declined)', 'Payment declined');
+  await page.locator('.status-danger', { hasText: 'Payment declined' }).waitFor();
+  await audit(page, 'order, declined');
+  await shot(page, 'declined-phone.png');
+
+  step('the buyer purchases the other ticket on the phone');
+  await page.getByRole('link', { name: 'Back to the tickets' }).click();
+  await arrived(page, '/', 'Tickets for sale', { name: 'home' });
+  await purchase(page, title);
+  await page.getByRole('timer').filter({ hasText: /^Time left to pay: 1[45]:\d\d$/ }).waitFor();
+  await shot(page, 'order-phone.png');
+
+  step('the countdown is announced politely at 5 minutes and at 1 minute left');
+  await page.clock.fastForward('10:00');
+  await page.getByRole('status').filter({ hasText: '5 minutes left to pay.' }).waitFor({ state: 'attached' });
+  await page.clock.fastForward('04:00');
+  await page.getByRole('status').filter({ hasText: '1 minute left to pay.' }).waitFor({ state: 'attached' });
+
+  step('the buyer pays on the phone');
+  await pay(page, 'Visa test card (payment succeeds)', 'Paid');
+  await shot(page, 'paid-phone.png');
+
+  step('My Orders on the phone: newest first, in words');
+  await page.getByRole('link', { name: 'My Orders' }).first().click();
+  await arrived(page, '/orders', 'My Orders', { name: 'my orders' });
+  await orderRows(page).first().getByText('Paid', { exact: true }).waitFor();
+  const rows = (await orderRows(page).allTextContents()).slice(0, 3);
+  const expected = [[title, 'Paid'], [declinedTitle, 'Payment declined'], [`E2E concert ${run}`, 'Paid']];
+  const wrong = expected.filter(([t, status], i) => !rows[i]?.includes(t) || !rows[i]?.includes(status));
+  if (wrong.length > 0) throw new Error(`My Orders, newest first, should start ${JSON.stringify(expected)}, but shows ${JSON.stringify(rows)}`);
+  await shot(page, 'orders-phone.png');
+
+  await page.context().close();
+  failOnConsoleProblems();
+}
+
 async function expiry() {
   step('on the short-expiration API, the seller signs in and sells another ticket');
   const sellerPage = await newUserPage(EXPIRY_BASE_URL, 'seller (expiry)');
   await signIn(sellerPage, seller);
   const title = `E2E expiring ${run}`;
   await sell(sellerPage, title, '15');
+  await sellerPage.getByRole('link', { name: 'the home page' }).click();
+  await waitForHomeList(sellerPage);
 
-  step('the buyer signs in and reserves it');
+  step('the buyer signs in and reserves it, told it is held for 5 seconds');
   const buyerPage = await newUserPage(EXPIRY_BASE_URL, 'buyer (expiry)');
   await signIn(buyerPage, buyer);
   await waitForHomeList(buyerPage);
-  const buy = await purchase(buyerPage, title);
-  await buy();
+  await listedTicket(buyerPage, title).click();
+  await buyerPage.getByText('Purchase holds this ticket for you for 5 seconds while you pay', { exact: false }).waitFor();
+  await buyerPage.getByRole('button', { name: 'Purchase' }).click();
+  await buyerPage.getByRole('timer').waitFor();
   await listedTicket(sellerPage, title).waitFor({ state: 'detached' });
 
-  step('the order page says the order expired when the window is over');
+  step('the order page says the order expired when the window is over, not in alarm red');
   await buyerPage.getByRole('heading', { name: 'Order expired' }).waitFor({ timeout: EXPIRY_TIMEOUT_MS });
+  await buyerPage.locator('.status-neutral', { hasText: 'Expired' }).waitFor();
+  await audit(buyerPage, 'order, expired');
   await shot(buyerPage, 'expired.png');
+
+  step('My Orders says Expired, with why');
+  await buyerPage.getByRole('link', { name: 'My Orders' }).first().click();
+  await arrived(buyerPage, '/orders', 'My Orders', { name: 'my orders' });
+  const row = orderRows(buyerPage).filter({ hasText: title });
+  await row.getByText('Expired', { exact: true }).waitFor();
+  await row.getByText('Not paid in time; the ticket went back on sale.').waitFor();
 
   step('the ticket is for sale again: live on the seller’s page, and on the buyer’s home page');
   await listedTicket(sellerPage, title).waitFor();
-  await buyerPage.getByRole('link', { name: 'Back to the tickets' }).click();
+  await buyerPage.getByRole('link', { name: 'Ticketing', exact: true }).click();
   await listedTicket(buyerPage, title).waitFor();
 
   await sellerPage.context().close();
   await buyerPage.context().close();
   failOnConsoleProblems();
+}
+
+function everyRouteHasItsOwnTitle() {
+  step('every route has a title of its own');
+  for (const [route, title] of titles) console.log(`    ${route}: ${title}`);
+  const expected = ['/', '/signup', '/signin', '/tickets/new', '/tickets/:id', '/orders', '/orders/:id', '*'];
+  const missing = expected.filter((route) => !titles.has(route));
+  if (missing.length > 0) throw new Error(`no title recorded for ${missing.join(', ')}`);
+  const values = [...titles.values()];
+  const shared = values.filter((t, i) => values.indexOf(t) !== i);
+  if (shared.length > 0) throw new Error(`routes share a title: ${shared.join(', ')}`);
 }
 
 async function main() {
@@ -236,16 +525,30 @@ async function screenshotOpenPages() {
   }
 }
 
+async function speed() {
+  step('the home page’s first paint on a throttled phone');
+  const firstPaint = await measureFirstPaint(browser, BASE_URL);
+  if (firstPaint > FIRST_PAINT_BOUND_MS) {
+    throw new Error(`first contentful paint took ${Math.round(firstPaint)} ms, over ${FIRST_PAINT_BOUND_MS} ms`);
+  }
+}
+
 async function scenarios() {
-  console.log(`Scenario 1: buy and pay on ${BASE_URL}`);
-  await marketplace();
-  console.log(`Scenario 2: an unpaid order expires on ${EXPIRY_BASE_URL}`);
+  console.log(`Speed: cold loads of ${BASE_URL}`);
+  await speed();
+  console.log(`Scenario 1: sell, page through, buy and pay on ${BASE_URL} (desktop)`);
+  const sellerPage = await marketplace();
+  console.log(`Scenario 2: a declined card, then a purchase on a phone, on ${BASE_URL}`);
+  await phonePurchase(sellerPage);
+  await sellerPage.context().close();
+  console.log(`Scenario 3: an unpaid order expires on ${EXPIRY_BASE_URL}`);
   await expiry();
+  everyRouteHasItsOwnTitle();
 }
 
 try {
   await main();
-  console.log(`PASS: both scenarios; screenshots in ${SCREENSHOTS_DIR}`);
+  console.log(`PASS: every scenario; screenshots in ${SCREENSHOTS_DIR}`);
 } catch (error) {
   const more = consoleProblems.length > 0 ? `\nConsole:\n  ${consoleProblems.join('\n  ')}` : '';
   console.error(`FAIL at "${currentStep}": ${error instanceof Error ? error.message : error}${more}`);

@@ -2,6 +2,7 @@ import { Link, Route, Routes } from 'react-router-dom';
 import { ConfigProvider } from './api/config';
 import { EventsProvider } from './api/events';
 import { Header } from './layout/Header';
+import { NavigationFocusProvider, PageHeading, usePageTitle } from './layout/Page';
 import { MyOrdersPage } from './orders/MyOrdersPage';
 import { OrderPage } from './orders/OrderPage';
 import { SellTicketPage } from './tickets/SellTicketPage';
@@ -30,25 +31,28 @@ function LiveApp() {
       </a>
       <Header />
       <main id="main" tabIndex={-1}>
-        <Routes>
-          <Route path="/" element={<TicketListPage />} />
-          <Route path="/signup" element={<SignUpPage />} />
-          <Route path="/signin" element={<SignInPage />} />
-          <Route path="/tickets/new" element={<SellTicketPage />} />
-          <Route path="/tickets/:id" element={<TicketPage />} />
-          <Route path="/orders" element={<MyOrdersPage />} />
-          <Route path="/orders/:id" element={<OrderPage />} />
-          <Route path="*" element={<NotFound />} />
-        </Routes>
+        <NavigationFocusProvider>
+          <Routes>
+            <Route path="/" element={<TicketListPage />} />
+            <Route path="/signup" element={<SignUpPage />} />
+            <Route path="/signin" element={<SignInPage />} />
+            <Route path="/tickets/new" element={<SellTicketPage />} />
+            <Route path="/tickets/:id" element={<TicketPage />} />
+            <Route path="/orders" element={<MyOrdersPage />} />
+            <Route path="/orders/:id" element={<OrderPage />} />
+            <Route path="*" element={<NotFound />} />
+          </Routes>
+        </NavigationFocusProvider>
       </main>
     </EventsProvider>
   );
 }
 
 function NotFound() {
+  usePageTitle('Page not found');
   return (
     <section className="narrow">
-      <h1>Page not found</h1>
+      <PageHeading>Page not found</PageHeading>
       <Link to="/">Back to the tickets</Link>
     </section>
   );

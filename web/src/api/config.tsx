@@ -7,10 +7,12 @@ interface Config {
   stripePublishableKey: string | null;
   /** Server time minus browser time, in ms. */
   clockOffsetMs: number;
+  /** How long a new order holds its ticket, when the API says. */
+  orderHoldSeconds: number | null;
   loaded: boolean;
 }
 
-const fallback: Config = { stripePublishableKey: null, clockOffsetMs: 0, loaded: false };
+const fallback: Config = { stripePublishableKey: null, clockOffsetMs: 0, orderHoldSeconds: null, loaded: false };
 const ConfigContext = createContext<Config>(fallback);
 
 export function ConfigProvider({ children }: { children: ReactNode }) {
@@ -21,7 +23,13 @@ export function ConfigProvider({ children }: { children: ReactNode }) {
     request<ServerConfig>('GET', '/api/config')
       .then((c) => {
         const offset = clockOffset(c.serverTime, sentAt, Date.now());
-        if (active) setConfig({ stripePublishableKey: c.stripePublishableKey ?? null, clockOffsetMs: offset, loaded: true });
+        if (!active) return;
+        setConfig({
+          stripePublishableKey: c.stripePublishableKey ?? null,
+          clockOffsetMs: offset,
+          orderHoldSeconds: c.orderHoldSeconds ?? null,
+          loaded: true,
+        });
       })
       // Without the endpoint: sandbox payments and the browser's own clock.
       .catch(() => active && setConfig({ ...fallback, loaded: true }));

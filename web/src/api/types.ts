@@ -8,6 +8,8 @@ export interface Ticket {
   version: number;
   orderId: string | null;
   status: TicketStatus;
+  /** When the event takes place; older APIs leave it out. */
+  eventAt?: string | null;
 }
 
 export type OrderStatus = 'created' | 'awaiting:payment' | 'cancelled' | 'complete';
@@ -18,8 +20,10 @@ export interface Order {
   userId: string;
   status: OrderStatus;
   expiresAt: string;
+  /** When the order was made; shown when the API gives it. */
+  createdAt?: string;
   version: number;
-  ticket: { id: string; title: string; price: number; version: number };
+  ticket: { id: string; title: string; price: number; version: number; eventAt?: string | null };
   cancellationReason: CancellationReason | null;
 }
 
@@ -31,4 +35,6 @@ export interface CurrentUser {
 export interface ServerConfig {
   stripePublishableKey: string | null;
   serverTime: string;
+  /** How long a new order holds its ticket; older APIs leave it out. */
+  orderHoldSeconds?: number;
 }

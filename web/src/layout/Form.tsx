@@ -1,5 +1,5 @@
 // What the forms share: a labelled text field with its errors, and submitting with busy and error state.
-import { useState, type FormEvent, type InputHTMLAttributes } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type InputHTMLAttributes } from 'react';
 import { asApiError, type ApiError } from '../api/client';
 import { FieldErrors } from './FormErrors';
 
@@ -30,10 +30,18 @@ export function Field({ id, label, value, onChange, errors, ...input }: FieldPro
   );
 }
 
-/** Submits with `action`: busy meanwhile, and the API's error if it fails. */
+/**
+ * Submits with `action`: busy meanwhile, and the API's error if it fails. Then the focus goes to the first
+ * problem, the summary above the fields or the first field in error, so that it is read out at once.
+ */
 export function useSubmission(action: () => Promise<void>) {
+  const form = useRef<HTMLFormElement>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (error) form.current?.querySelector<HTMLElement>('.error-summary, [aria-invalid="true"]')?.focus();
+  }, [error]);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -48,5 +56,5 @@ export function useSubmission(action: () => Promise<void>) {
     }
   }
 
-  return { submit, busy, error };
+  return { form, submit, busy, error };
 }

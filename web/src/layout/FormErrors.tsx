@@ -10,10 +10,11 @@ export function ErrorMessage({ message }: { message: string | null | undefined }
   );
 }
 
+/** A form's errors that belong to no field; the form moves the focus here when they appear. */
 export function ErrorSummary({ messages }: { messages: string[] }) {
   if (messages.length === 0) return null;
   return (
-    <div className="error-summary" role="alert">
+    <div className="error-summary" role="alert" tabIndex={-1}>
       <ul>
         {messages.map((m) => (
           <li key={m}>{m}</li>

@@ -1,11 +1,13 @@
-import { Link, NavLink, useNavigate } from 'react-router-dom';
+import { Link, NavLink, useLocation, useNavigate } from 'react-router-dom';
 import { useLiveStatus } from '../api/events';
+import { authPath } from '../users/returnTo';
 import { useSession } from '../users/session';
 
 export function Header() {
   const { user, loading, signOut } = useSession();
   const live = useLiveStatus();
   const navigate = useNavigate();
+  const here = useLocation();
 
   async function handleSignOut() {
     try {
@@ -22,7 +24,8 @@ export function Header() {
           Ticketing
         </Link>
         <span className={live ? 'live on' : 'live'} title={live ? 'Live updates on' : 'Live updates off'}>
-          <span aria-hidden="true">●</span>
+          {/* Filled or hollow, so that it does not speak by colour alone. */}
+          <span aria-hidden="true">{live ? '●' : '○'}</span>
           <span className="visually-hidden">{live ? 'Live updates on' : 'Live updates off'}</span>
         </span>
         <nav aria-label="Main">
@@ -45,10 +48,10 @@ export function Header() {
           ) : (
             <ul>
               <li>
-                <NavLink to="/signup">Sign Up</NavLink>
+                <NavLink to={authPath('/signup', here)}>Sign Up</NavLink>
               </li>
               <li>
-                <NavLink to="/signin">Sign In</NavLink>
+                <NavLink to={authPath('/signin', here)}>Sign In</NavLink>
               </li>
             </ul>
           )}

@@ -1,6 +1,6 @@
-import { useEffect } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useConfig } from '../api/config';
-import { formatTimeLeft, timeLeft } from './countdown';
+import { countdownAnnouncement, formatTimeLeft, timeLeft } from './countdown';
 import { useNow } from './useNow';
 
 const POLL_MS = 1_000;
@@ -18,6 +18,7 @@ export function Countdown({ expiresAt, onTimeUp }: Props) {
   const now = useNow(250);
   const left = timeLeft(expiresAt, now, clockOffsetMs);
   const timeUp = left === 0;
+  const announcement = useAnnouncement(left);
 
   useEffect(() => {
     if (!timeUp) return;
@@ -35,7 +36,23 @@ export function Countdown({ expiresAt, onTimeUp }: Props) {
       <p role="timer" aria-live="off">
         Time left to pay: <strong>{formatTimeLeft(left)}</strong>
       </p>
+      {/* The timer itself is silent; this says the milestones once, without interrupting. */}
+      <p role="status" className="visually-hidden">
+        {announcement}
+      </p>
       {timeUp && <p className="muted">Time is up; checking the order…</p>}
     </div>
   );
+}
+
+/** The last milestone passed while the page was open ("5 minutes left to pay."). */
+function useAnnouncement(left: number): string {
+  const previous = useRef<number | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  useEffect(() => {
+    const words = previous.current === null ? null : countdownAnnouncement(previous.current, left);
+    if (words) setAnnouncement(words);
+    previous.current = left;
+  }, [left]);
+  return announcement;
 }

@@ -1,18 +1,24 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { asApiError, request } from '../api/client';
 import { useServerEvents } from '../api/events';
+import { PAGE_SIZE } from '../api/paging';
 import type { Order } from '../api/types';
-import { formatPrice } from '../layout/format';
-import { RequireUser } from '../users/RequireUser';
-import { CANCELLATION_REASONS } from './words';
-import { ErrorMessage } from '../layout/FormErrors';
-import { StatusBadge } from './StatusBadge';
 import { isOlder } from '../api/versions';
+import { DateTime } from '../layout/DateTime';
+import { ErrorMessage } from '../layout/FormErrors';
+import { formatPrice } from '../layout/format';
+import { PageHeading, usePageTitle } from '../layout/Page';
+import { ShowMore } from '../layout/ShowMore';
+import { StatusBadge } from '../layout/StatusBadge';
+import { RequireUser } from '../users/RequireUser';
+import { isOpen } from './useOrder';
+import { orderStatusWords } from './words';
 
 export function MyOrdersPage() {
+  usePageTitle('My Orders');
   return (
-    <RequireUser what="see your orders">
+    <RequireUser title="My Orders" what="see your orders">
       <OrderList />
     </RequireUser>
   );
@@ -20,9 +26,12 @@ export function MyOrdersPage() {
 
 function OrderList() {
   const { orders, error } = useMyOrders();
+  // The API gives every order at once, so the paging is the browser's.
+  const [shown, setShown] = useState(PAGE_SIZE);
+  const list = useRef<HTMLUListElement>(null);
   return (
     <section>
-      <h1>My Orders</h1>
+      <PageHeading>My Orders</PageHeading>
       <ErrorMessage message={error} />
       {orders === null ? (
         !error && <p>Loading…</p>
@@ -31,32 +40,63 @@ function OrderList() {
           No orders yet. <Link to="/">Find a ticket</Link>.
         </p>
       ) : (
-        <ul className="order-list" aria-label="Your orders">
-          {orders.map((o) => (
-            <li key={o.id} className="card">
-              <Link to={`/orders/${o.id}`} className="ticket-title">
-                {o.ticket.title}
-              </Link>
-              <span className="price">{formatPrice(o.ticket.price)}</span>
-              <StatusBadge status={o.status} />
-              {o.status === 'cancelled' && o.cancellationReason && (
-                <span className="reason">{CANCELLATION_REASONS[o.cancellationReason]}</span>
-              )}
-            </li>
-          ))}
-        </ul>
+        <>
+          <ul className="order-list" aria-label="Your orders" ref={list}>
+            {orders.slice(0, shown).map((o) => (
+              <OrderRow key={o.id} order={o} />
+            ))}
+          </ul>
+          <ShowMore
+            listRef={list}
+            count={Math.min(shown, orders.length)}
+            hasMore={orders.length > shown}
+            noun={['order', 'orders']}
+            onMore={() => setShown((n) => n + PAGE_SIZE)}
+          />
+        </>
       )}
     </section>
   );
 }
 
+function OrderRow({ order }: { order: Order }) {
+  const status = orderStatusWords(order);
+  return (
+    <li className="card">
+      <Link to={`/orders/${order.id}`} className="ticket-title">
+        {order.ticket.title}
+      </Link>
+      <span className="price">{formatPrice(order.ticket.price)}</span>
+      <StatusBadge words={status} />
+      {(order.createdAt || isOpen(order) || status.detail) && (
+        <span className="reason">
+          {order.createdAt && (
+            <>
+              Ordered <DateTime iso={order.createdAt} />.{' '}
+            </>
+          )}
+          {isOpen(order) ? (
+            <>
+              Held for you until <DateTime iso={order.expiresAt} timeIfToday />.
+            </>
+          ) : (
+            status.detail
+          )}
+        </span>
+      )}
+    </li>
+  );
+}
+
+/** The user's orders, newest first, kept current by the event stream. */
 function useMyOrders() {
   const [orders, setOrders] = useState<Order[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     try {
-      setOrders(await request<Order[]>('GET', '/api/orders'));
+      // The API lists the oldest first.
+      setOrders((await request<Order[]>('GET', '/api/orders')).reverse());
       setError(null);
     } catch (e) {
       setError(asApiError(e).message);
@@ -72,7 +112,7 @@ function useMyOrders() {
       setOrders((list) => {
         if (!list) return list;
         const current = list.find((o) => o.id === order.id);
-        if (!current) return [...list, order];
+        if (!current) return [order, ...list];
         return isOlder(current, order) ? list : list.map((o) => (o.id === order.id ? order : o));
       }),
     reset: () => void load(),

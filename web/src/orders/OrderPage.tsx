@@ -3,19 +3,22 @@ import { Link, useParams } from 'react-router-dom';
 import { asApiError, request } from '../api/client';
 import { useConfig } from '../api/config';
 import type { Order } from '../api/types';
+import { DateTime } from '../layout/DateTime';
 import { ErrorSummary, ErrorMessage } from '../layout/FormErrors';
 import { formatPrice } from '../layout/format';
+import { PageHeading, usePageTitle } from '../layout/Page';
+import { StatusBadge } from '../layout/StatusBadge';
 import { RequireUser } from '../users/RequireUser';
 import { Countdown } from './Countdown';
 import { SandboxPayment } from './SandboxPayment';
 import { StripePayment } from './StripePayment';
 import { isOpen, useOrder } from './useOrder';
-import { StatusBadge } from './StatusBadge';
+import { orderStatusWords } from './words';
 
 export function OrderPage() {
   const { id = '' } = useParams();
   return (
-    <RequireUser what="see your order">
+    <RequireUser title="Your order" what="see your order">
       <OrderView id={id} />
     </RequireUser>
   );
@@ -42,10 +45,12 @@ function OrderView({ id }: { id: string }) {
       setPaid(true);
     });
   const cancel = () => act(() => request('DELETE', `/api/orders/${id}`));
+  usePageTitle(order ? `Order for ${order.ticket.title}` : error ? 'Order not found' : 'Your order');
 
   if (error) {
     return (
       <section className="narrow">
+        <PageHeading>Order not found</PageHeading>
         <ErrorMessage message={error} />
         <Link to="/orders">My Orders</Link>
       </section>
@@ -54,15 +59,8 @@ function OrderView({ id }: { id: string }) {
   if (!order) return <p>Loading…</p>;
   return (
     <section className="narrow">
-      <h1>Order for {order.ticket.title}</h1>
-      <dl className="facts">
-        <dt>Price</dt>
-        <dd>{formatPrice(order.ticket.price)}</dd>
-        <dt>Status</dt>
-        <dd>
-          <StatusBadge status={order.status} />
-        </dd>
-      </dl>
+      <PageHeading>Order for {order.ticket.title}</PageHeading>
+      <OrderFacts order={order} />
       <ErrorSummary messages={problems} />
       {paid || order.status === 'complete' ? (
         <Paid />
@@ -72,6 +70,43 @@ function OrderView({ id }: { id: string }) {
         <Cancelled order={order} />
       )}
     </section>
+  );
+}
+
+function OrderFacts({ order }: { order: Order }) {
+  return (
+    <dl className="facts">
+      <dt>Price</dt>
+      <dd>{formatPrice(order.ticket.price)}</dd>
+      <dt>Status</dt>
+      <dd>
+        <StatusBadge words={orderStatusWords(order)} />
+      </dd>
+      {order.createdAt && (
+        <>
+          <dt>Ordered</dt>
+          <dd>
+            <DateTime iso={order.createdAt} />
+          </dd>
+        </>
+      )}
+      {isOpen(order) && (
+        <>
+          <dt>Held for you until</dt>
+          <dd>
+            <DateTime iso={order.expiresAt} timeIfToday />
+          </dd>
+        </>
+      )}
+      {order.ticket.eventAt && (
+        <>
+          <dt>Event</dt>
+          <dd>
+            <DateTime iso={order.ticket.eventAt} />
+          </dd>
+        </>
+      )}
+    </dl>
   );
 }
 
@@ -114,7 +149,7 @@ function Checkout({ order, onPay, onCancel, onTimeUp }: CheckoutProps) {
 
 function Paid() {
   return (
-    <div className="outcome success" role="status">
+    <div className="outcome ok" role="status">
       <h2>Paid</h2>
       <p>
         The ticket is yours. See it in <Link to="/orders">My Orders</Link>.
@@ -126,13 +161,16 @@ function Paid() {
 const CANCELLED: Record<NonNullable<Order['cancellationReason']>, { title: string; text: string }> = {
   expired: { title: 'Order expired', text: 'The time to pay ran out, and the ticket is for sale again.' },
   cancelled: { title: 'Order cancelled', text: 'You cancelled this order, and the ticket is for sale again.' },
-  payment_failed: { title: 'Payment failed', text: 'The card was declined, so the order was cancelled.' },
+  payment_failed: {
+    title: 'Payment declined',
+    text: 'The card was declined, so nothing was charged and the order was cancelled. The ticket is for sale again.',
+  },
 };
 
 function Cancelled({ order }: { order: Order }) {
   const { title, text } = CANCELLED[order.cancellationReason ?? 'cancelled'];
   return (
-    <div className="outcome" role="status">
+    <div className={`outcome ${orderStatusWords(order).tone}`} role="status">
       <h2>{title}</h2>
       <p>{text}</p>
       <p>

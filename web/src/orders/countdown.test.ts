@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clockOffset } from '../api/clock';
-import { formatTimeLeft, timeLeft } from './countdown';
+import { countdownAnnouncement, formatTimeLeft, timeLeft } from './countdown';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -50,5 +50,22 @@ describe('clockOffset', () => {
 
   it('falls back to zero on an unreadable server time', () => {
     expect(clockOffset('yesterday', 1_000, 1_100)).toBe(0);
+  });
+});
+
+describe('countdownAnnouncement', () => {
+  it('speaks when 5 minutes and when 1 minute are left', () => {
+    expect(countdownAnnouncement(300_200, 299_950)).toBe('5 minutes left to pay.');
+    expect(countdownAnnouncement(60_100, 59_900)).toBe('1 minute left to pay.');
+  });
+
+  it('stays quiet in between', () => {
+    expect(countdownAnnouncement(900_000, 899_750)).toBeNull();
+    expect(countdownAnnouncement(200_000, 199_750)).toBeNull();
+    expect(countdownAnnouncement(30_000, 0)).toBeNull();
+  });
+
+  it('gives the nearest milestone when a sleeping tab skipped both', () => {
+    expect(countdownAnnouncement(400_000, 30_000)).toBe('1 minute left to pay.');
   });
 });

@@ -11,3 +11,16 @@ export function formatTimeLeft(ms: number): string {
   const minutes = Math.floor(seconds / 60);
   return `${minutes}:${String(seconds % 60).padStart(2, '0')}`;
 }
+
+const MILESTONES = [
+  { ms: 60_000, words: '1 minute left to pay.' },
+  { ms: 5 * 60_000, words: '5 minutes left to pay.' },
+];
+
+/**
+ * What to announce as the time left goes from `previousMs` to `leftMs`: a milestone just passed, the
+ * nearest one when a sleeping tab skipped several; nothing for one already passed when the page opened.
+ */
+export function countdownAnnouncement(previousMs: number, leftMs: number): string | null {
+  return MILESTONES.find((m) => leftMs <= m.ms && previousMs > m.ms)?.words ?? null;
+}

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { ApiError, request } from '../api/client';
 import type { Ticket } from '../api/types';
-import { TicketForm, type TicketDraft } from './TicketForm';
+import { TicketForm } from './TicketForm';
+import type { TicketDraft } from './ticketDraft';
 
 interface Props {
   ticket: Ticket;

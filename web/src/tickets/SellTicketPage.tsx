@@ -1,21 +1,29 @@
 import { useNavigate } from 'react-router-dom';
 import { request } from '../api/client';
 import type { Ticket } from '../api/types';
+import { PageHeading, usePageTitle } from '../layout/Page';
 import { RequireUser } from '../users/RequireUser';
-import { TicketForm, type TicketDraft } from './TicketForm';
+import { TicketForm } from './TicketForm';
+import type { TicketDraft } from './ticketDraft';
+
+/** Set on the way to a ticket's page right after it was listed, so that the page confirms it. */
+export interface ListedState {
+  listed: true;
+}
 
 export function SellTicketPage() {
   const navigate = useNavigate();
+  usePageTitle('Sell a ticket');
 
   async function sell(draft: TicketDraft) {
-    await request<Ticket>('POST', '/api/tickets', draft);
-    navigate('/');
+    const ticket = await request<Ticket>('POST', '/api/tickets', draft);
+    navigate(`/tickets/${ticket.id}`, { state: { listed: true } satisfies ListedState });
   }
 
   return (
-    <RequireUser what="sell a ticket">
+    <RequireUser title="Sell a ticket" what="sell a ticket">
       <section className="narrow">
-        <h1>Sell a ticket</h1>
+        <PageHeading>Sell a ticket</PageHeading>
         <TicketForm initial={{ title: '', price: '' }} submitLabel="Sell" onSubmit={sell} />
       </section>
     </RequireUser>

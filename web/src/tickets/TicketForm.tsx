@@ -1,13 +1,8 @@
 import { useState } from 'react';
-import { fieldErrors, generalErrors } from '../api/client';
+import { ApiError, fieldErrors, generalErrors } from '../api/client';
 import { Field, useSubmission } from '../layout/Form';
 import { ErrorSummary } from '../layout/FormErrors';
-
-export interface TicketDraft {
-  title: string;
-  /** As typed: the API accepts numeric strings and says what is wrong with the rest. */
-  price: string;
-}
+import { draftProblems, priceToSend, type TicketDraft } from './ticketDraft';
 
 const FIELDS = ['title', 'price'] as const;
 
@@ -23,10 +18,15 @@ interface Props {
 export function TicketForm({ initial, submitLabel, onSubmit, notice, idPrefix = 'ticket' }: Props) {
   const [title, setTitle] = useState(initial.title);
   const [price, setPrice] = useState(initial.price);
-  const { submit, busy, error } = useSubmission(() => onSubmit({ title, price: price.trim() }));
+  const { form, submit, busy, error } = useSubmission(async () => {
+    const problems = draftProblems({ title, price });
+    // Shaped as the API's 400, so it shows just as the API's answer would.
+    if (problems.length > 0) throw new ApiError(400, problems);
+    await onSubmit({ title, price: priceToSend(price) });
+  });
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form ref={form} onSubmit={submit} noValidate>
       {notice && (
         <p className="notice" role="status">
           {notice}

@@ -1,29 +1,51 @@
+import { useRef } from 'react';
 import { Link } from 'react-router-dom';
-import { formatPrice } from '../layout/format';
-import { useAvailableTickets } from './useAvailableTickets';
+import { DateTime } from '../layout/DateTime';
 import { ErrorMessage } from '../layout/FormErrors';
+import { formatPrice } from '../layout/format';
+import { PageHeading, usePageTitle } from '../layout/Page';
+import { ShowMore } from '../layout/ShowMore';
+import { useAvailableTickets } from './useAvailableTickets';
 
 export function TicketListPage() {
-  const { tickets, error } = useAvailableTickets();
+  const { items: tickets, hasMore, error, loadMore, more } = useAvailableTickets();
+  const list = useRef<HTMLUListElement>(null);
+  usePageTitle('Tickets for sale');
   return (
     <section>
-      <h1>Tickets for sale</h1>
+      <PageHeading>Tickets for sale</PageHeading>
       <ErrorMessage message={error} />
       {tickets === null ? (
         !error && <p>Loading…</p>
-      ) : tickets.length === 0 ? (
+      ) : tickets.length === 0 && !hasMore ? (
         <p>No tickets for sale right now.</p>
       ) : (
-        <ul className="ticket-list" aria-label="Available tickets">
-          {tickets.map((t) => (
-            <li key={t.id} className="card">
-              <Link to={`/tickets/${t.id}`} className="ticket-title">
-                {t.title}
-              </Link>
-              <span className="price">{formatPrice(t.price)}</span>
-            </li>
-          ))}
-        </ul>
+        <>
+          <ul className="ticket-list" aria-label="Available tickets" ref={list}>
+            {tickets.map((t) => (
+              <li key={t.id} className="card">
+                <Link to={`/tickets/${t.id}`} className="ticket-title">
+                  {t.title}
+                </Link>
+                {t.eventAt && (
+                  <span className="when">
+                    <DateTime iso={t.eventAt} />
+                  </span>
+                )}
+                <span className="price">{formatPrice(t.price)}</span>
+              </li>
+            ))}
+          </ul>
+          <ShowMore
+            listRef={list}
+            count={tickets.length}
+            hasMore={hasMore}
+            noun={['ticket', 'tickets']}
+            onMore={() => void loadMore()}
+            busy={more.busy}
+            error={more.error}
+          />
+        </>
       )}
     </section>
   );

@@ -1,34 +1,54 @@
-import { Link, useParams } from 'react-router-dom';
+import { Link, useLocation, useParams } from 'react-router-dom';
+import { useConfig } from '../api/config';
 import type { Ticket } from '../api/types';
-import { formatPrice } from '../layout/format';
+import { DateTime } from '../layout/DateTime';
+import { ErrorMessage } from '../layout/FormErrors';
+import { formatDuration, formatPrice } from '../layout/format';
+import { PageHeading, usePageTitle } from '../layout/Page';
+import { StatusBadge } from '../layout/StatusBadge';
+import { authPath } from '../users/returnTo';
 import { useSession } from '../users/session';
 import { EditTicket } from './EditTicket';
 import { PurchaseButton } from './PurchaseButton';
+import type { ListedState } from './SellTicketPage';
 import { useTicket } from './useTicket';
-import { ErrorMessage } from '../layout/FormErrors';
+import { TICKET_STATUS_WORDS } from './words';
 
 export function TicketPage() {
   const { id = '' } = useParams();
   const { ticket, error, update } = useTicket(id);
+  const listed = (useLocation().state as ListedState | null)?.listed === true;
+  usePageTitle(ticket ? `${ticket.title} — ${formatPrice(ticket.price)}` : error ? 'Ticket not found' : null);
 
   if (error) {
     return (
       <section className="narrow">
+        <PageHeading>Ticket not found</PageHeading>
         <ErrorMessage message={error} />
         <Link to="/">Back to the tickets</Link>
       </section>
     );
   }
   if (!ticket) return <p>Loading…</p>;
+  const status = TICKET_STATUS_WORDS[ticket.status];
   return (
     <section className="narrow">
-      <h1>{ticket.title}</h1>
+      <PageHeading>{ticket.title}</PageHeading>
+      {listed && <Listed />}
       <dl className="facts">
         <dt>Price</dt>
         <dd>{formatPrice(ticket.price)}</dd>
+        {ticket.eventAt && (
+          <>
+            <dt>Event</dt>
+            <dd>
+              <DateTime iso={ticket.eventAt} />
+            </dd>
+          </>
+        )}
         <dt>Status</dt>
         <dd>
-          <span className={`status status-${ticket.status}`}>{ticket.status}</span>
+          <StatusBadge words={status} />
         </dd>
       </dl>
       <TicketActions ticket={ticket} onSaved={update} />
@@ -36,8 +56,17 @@ export function TicketPage() {
   );
 }
 
+function Listed() {
+  return (
+    <p className="notice success" role="status">
+      Your ticket is listed: buyers see it on <Link to="/">the home page</Link> now.
+    </p>
+  );
+}
+
 function TicketActions({ ticket, onSaved }: { ticket: Ticket; onSaved: (t: Ticket) => void }) {
   const { user, loading } = useSession();
+  const here = useLocation();
   if (loading) return null;
   if (user?.id === ticket.userId) {
     if (ticket.status === 'available') return <EditTicket ticket={ticket} onSaved={onSaved} />;
@@ -52,12 +81,23 @@ function TicketActions({ ticket, onSaved }: { ticket: Ticket; onSaved: (t: Ticke
   if (ticket.status !== 'available') {
     return <p className="notice">This ticket is {ticket.status === 'sold' ? 'sold' : 'reserved by a buyer'}.</p>;
   }
-  if (!user) {
-    return (
-      <p>
-        <Link to="/signin">Sign in</Link> to purchase this ticket.
-      </p>
-    );
-  }
-  return <PurchaseButton ticketId={ticket.id} />;
+  return (
+    <>
+      <HoldNotice />
+      {user ? (
+        <PurchaseButton ticketId={ticket.id} />
+      ) : (
+        <p>
+          <Link to={authPath('/signin', here)}>Sign in</Link> to purchase this ticket.
+        </p>
+      )}
+    </>
+  );
+}
+
+/** What Purchase does, before the user commits to it. */
+function HoldNotice() {
+  const { orderHoldSeconds } = useConfig();
+  const hold = orderHoldSeconds ? ` for ${formatDuration(orderHoldSeconds)}` : '';
+  return <p>Purchase holds this ticket for you{hold} while you pay; nobody else can buy it meanwhile.</p>;
 }

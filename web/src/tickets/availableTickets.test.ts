@@ -40,4 +40,11 @@ describe('applyTicketChange', () => {
     const stale = ticket('01', { status: 'reserved', version: 2 });
     expect(applyTicketChange(list, stale)).toEqual(list);
   });
+
+  it('leaves a released ticket older than the last one shown to a later page while more follow', () => {
+    const list = [ticket('05'), ticket('03')];
+    expect(applyTicketChange(list, ticket('01', { version: 2 }), false).map((t) => t.id)).toEqual(['05', '03']);
+    expect(applyTicketChange(list, ticket('04', { version: 2 }), false).map((t) => t.id)).toEqual(['05', '04', '03']);
+    expect(applyTicketChange(list, ticket('01', { version: 2 }), true).map((t) => t.id)).toEqual(['05', '03', '01']);
+  });
 });

@@ -1,8 +1,10 @@
 import { useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { useLocation, useNavigate } from 'react-router-dom';
 import { fieldErrors, generalErrors } from '../api/client';
 import { Field, useSubmission } from '../layout/Form';
 import { ErrorSummary } from '../layout/FormErrors';
+import { PageHeading, usePageTitle } from '../layout/Page';
+import { returnPath } from './returnTo';
 import type { Credentials } from './session';
 
 const FIELDS = ['email', 'password'] as const;
@@ -16,17 +18,20 @@ interface Props {
 
 export function AuthForm({ title, submitLabel, passwordAutocomplete, onSubmit }: Props) {
   const navigate = useNavigate();
+  const { search } = useLocation();
+  usePageTitle(title);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const { submit, busy, error } = useSubmission(async () => {
+  const { form, submit, busy, error } = useSubmission(async () => {
     await onSubmit({ email, password });
-    navigate('/');
+    // Replaced, so that Back from where the user returns does not show the form again.
+    navigate(returnPath(search), { replace: true });
   });
 
   return (
     <section className="narrow">
-      <h1>{title}</h1>
-      <form onSubmit={submit} noValidate>
+      <PageHeading>{title}</PageHeading>
+      <form ref={form} onSubmit={submit} noValidate>
         <ErrorSummary messages={generalErrors(error, FIELDS)} />
         <Field
           id="email"
