@@ -9,6 +9,7 @@ DATA=$PWD/.data
 LOGS=$DATA/logs
 BIN=$PWD/.tools/bin
 API_PORT=${PORT:-8080}
+API_MANAGEMENT_PORT=${MANAGEMENT_PORT:-9080}
 WORKERS_PORT=${WORKERS_PORT:-8081}
 TEMPORAL_PORT=7233
 UI_PORT=8233
@@ -126,17 +127,21 @@ fi
 
 need_port "$WORKERS_PORT" "the workers" "or set WORKERS_PORT"
 need_port "$API_PORT" "the API" "or set PORT"
+need_port "$API_MANAGEMENT_PORT" "the API's health and metrics" "or set MANAGEMENT_PORT"
 JVM=(-XX:+UseSerialGC -Xss512k -Xmx320m)
 say "Starting the workers and the API..."
-start workers "$LOGS/workers.log" env PORT="$WORKERS_PORT" "$JAVA" "${JVM[@]}" -jar workers/target/app/ticketing-workers.jar
-start api "$LOGS/api.log" env PORT="$API_PORT" "$JAVA" "${JVM[@]}" -jar api/target/app/ticketing-api.jar
+start workers "$LOGS/workers.log" env PORT="$WORKERS_PORT" MANAGEMENT_PORT="$WORKERS_PORT" \
+  "$JAVA" "${JVM[@]}" -jar workers/target/app/ticketing-workers.jar
+start api "$LOGS/api.log" env PORT="$API_PORT" MANAGEMENT_PORT="$API_MANAGEMENT_PORT" \
+  "$JAVA" "${JVM[@]}" -jar api/target/app/ticketing-api.jar
 wait_until workers 90 healthy "$WORKERS_PORT"
-wait_until api 90 healthy "$API_PORT"
+wait_until api 90 healthy "$API_MANAGEMENT_PORT"
 
 cat <<EOF
 
 Ticketing is running.
-  Web client and API  http://localhost:$API_PORT  (health: /actuator/health)
+  Web client and API  http://localhost:$API_PORT
+  API health, metrics http://localhost:$API_MANAGEMENT_PORT/actuator/health, /actuator/prometheus
   Temporal Web UI     $ui
   Mail UI             $mail_ui
   Workers health      http://localhost:$WORKERS_PORT/actuator/health

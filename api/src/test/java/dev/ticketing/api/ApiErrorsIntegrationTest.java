@@ -92,7 +92,7 @@ class ApiErrorsIntegrationTest extends ApiIntegrationTest {
     Poll.until(
         "the API is ready again",
         Duration.ofSeconds(30),
-        () -> anonymous().get("/actuator/health/readiness").status() == 200);
+        () -> management().get("/actuator/health/readiness").status() == 200);
     assertThat(anonymous().get("/api/tickets").status()).isEqualTo(200);
   }
 

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -27,6 +28,7 @@ public abstract class ApiIntegrationTest {
   private static BootJar workers;
 
   @LocalServerPort int port;
+  @LocalManagementPort int managementPort;
 
   @DynamicPropertySource
   static void stack(DynamicPropertyRegistry properties) {
@@ -55,6 +57,11 @@ public abstract class ApiIntegrationTest {
 
   protected ApiClient anonymous() {
     return new ApiClient(URI.create("http://127.0.0.1:" + port));
+  }
+
+  /** A client of the API's health and metrics, on their own port. */
+  protected ApiClient management() {
+    return new ApiClient(URI.create("http://127.0.0.1:" + managementPort));
   }
 
   /** A client signed in as a new user. */

@@ -104,7 +104,7 @@ class PurchaseLifecycleIntegrationTest {
     order(buyer, sell());
 
     for (var process : List.of(stack.api, stack.workers)) {
-      var client = new ApiClient(process.uri());
+      var client = new ApiClient(process.managementUri());
       assertThat(client.get("/actuator/health/liveness").text("status")).isEqualTo("UP");
       assertThat(client.get("/actuator/health/readiness").text("status")).isEqualTo("UP");
     }
@@ -113,6 +113,9 @@ class PurchaseLifecycleIntegrationTest {
         Duration.ofSeconds(30),
         () -> metrics(stack.workers).contains("temporal_workflow_task_execution_latency"));
     assertThat(metrics(stack.api)).contains("temporal_request");
+    assertThat(stack.anonymous().get("/actuator/prometheus").status())
+        .as("metrics are not on the public port")
+        .isEqualTo(404);
   }
 
   @Test
@@ -178,7 +181,7 @@ class PurchaseLifecycleIntegrationTest {
   private static String metrics(dev.ticketing.harness.BootJar process) {
     try {
       var request =
-          java.net.http.HttpRequest.newBuilder(process.uri().resolve("/actuator/prometheus"))
+          java.net.http.HttpRequest.newBuilder(process.managementUri().resolve("/actuator/prometheus"))
               .build();
       return java.net.http.HttpClient.newHttpClient()
           .send(request, java.net.http.HttpResponse.BodyHandlers.ofString())

@@ -20,6 +20,7 @@ public final class BootJar implements AutoCloseable {
   private final Path jar;
   private final Map<String, String> environment;
   private final int port = ExternalProcess.freePort();
+  private final int managementPort = ExternalProcess.freePort();
   private final Path directory;
   private @Nullable ExternalProcess process;
 
@@ -28,6 +29,7 @@ public final class BootJar implements AutoCloseable {
     this.jar = Tools.root().resolve(module).resolve("target/app/ticketing-" + module + ".jar");
     this.environment = new HashMap<>(environment);
     this.environment.put("PORT", String.valueOf(port));
+    this.environment.put("MANAGEMENT_PORT", String.valueOf(managementPort));
     this.directory = Tools.workDirectory(module);
     if (!Files.exists(jar)) {
       throw new IllegalStateException(jar + " is missing: build it with `make build` first");
@@ -50,6 +52,11 @@ public final class BootJar implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + port);
   }
 
+  /** Where its health and metrics are: a port of their own. */
+  public URI managementUri() {
+    return URI.create("http://127.0.0.1:" + managementPort);
+  }
+
   /** Starts the process, unless it is running. */
   public synchronized void start() {
     if (process != null) {
@@ -65,7 +72,7 @@ public final class BootJar implements AutoCloseable {
     process =
         ExternalProcess.start(module, command, directory.resolve(module + ".log"), environment)
             .awaitReady(
-                () -> ExternalProcess.answers(uri().resolve("/actuator/health/readiness")),
+                () -> ExternalProcess.answers(managementUri().resolve("/actuator/health/readiness")),
                 Duration.ofSeconds(120));
   }
 

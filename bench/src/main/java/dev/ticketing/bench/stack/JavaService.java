@@ -20,6 +20,7 @@ final class JavaService implements AutoCloseable {
   private final Path jar;
   private final Path directory;
   private final int port = ExternalProcess.freePort();
+  private final int managementPort = ExternalProcess.freePort();
   private final Map<String, String> environment;
   private @Nullable ExternalProcess process;
   private int starts;
@@ -35,6 +36,10 @@ final class JavaService implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + port);
   }
 
+  URI managementUri() {
+    return URI.create("http://127.0.0.1:" + managementPort);
+  }
+
   /** Starts the JVM and returns at once; {@link #awaitReady()} waits for its readiness. */
   synchronized void start() {
     starts++;
@@ -44,11 +49,12 @@ final class JavaService implements AutoCloseable {
     command.addAll(List.of("-jar", jar.toString()));
     var env = new HashMap<>(environment);
     env.put("PORT", String.valueOf(port));
+    env.put("MANAGEMENT_PORT", String.valueOf(managementPort));
     process = ExternalProcess.start(name, command, directory.resolve(name + ".log"), env);
   }
 
   synchronized void awaitReady() {
-    URI readiness = uri().resolve("/actuator/health/readiness");
+    URI readiness = managementUri().resolve("/actuator/health/readiness");
     process().awaitReady(() -> Http.ok(readiness), Duration.ofSeconds(120));
   }
 
