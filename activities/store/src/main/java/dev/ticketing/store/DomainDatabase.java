@@ -5,6 +5,7 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.bson.Document;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -35,17 +36,21 @@ public final class DomainDatabase implements AutoCloseable {
 
   private final MongoClient client;
   private final MongoTemplate template;
+  private final ChangeMeter changes;
 
-  private DomainDatabase(MongoClient client, MongoTemplate template) {
+  private DomainDatabase(MongoClient client, MongoTemplate template, ChangeMeter changes) {
     this.client = client;
     this.template = template;
+    this.changes = changes;
   }
 
   public static DomainDatabase open(String uri, String domain) {
     var connection = new ConnectionString(uri);
+    var changes = new ChangeMeter(domain);
     var settings =
         MongoClientSettings.builder()
             .applyConnectionString(connection)
+            .addCommandListener(changes)
             .applicationName("ticketing-" + domain)
             .applyToClusterSettings(cluster -> {
               // Fail a request quickly while the server is away; retries belong to the caller.
@@ -66,7 +71,7 @@ public final class DomainDatabase implements AutoCloseable {
     MongoClient client = MongoClients.create(settings);
     String name = connection.getDatabase() != null ? connection.getDatabase() : domain;
     var factory = new SimpleMongoClientDatabaseFactory(client, name);
-    return new DomainDatabase(client, new MongoTemplate(factory, converter()));
+    return new DomainDatabase(client, new MongoTemplate(factory, converter()), changes);
   }
 
   /** Spring Data's mapping of the records, with the value types stored as their one value. */
@@ -86,6 +91,11 @@ public final class DomainDatabase implements AutoCloseable {
 
   public MongoTemplate template() {
     return template;
+  }
+
+  /** Runs one change of this domain's data, counted with the round trips it takes. */
+  <T> T change(Supplier<T> change) {
+    return changes.count(change);
   }
 
   public String name() {

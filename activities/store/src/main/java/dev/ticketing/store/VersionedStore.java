@@ -30,6 +30,7 @@ public final class VersionedStore<T> {
   private static final int MAX_ATTEMPTS = 100;
   private static final int REMEMBERED = 10_000;
 
+  private final DomainDatabase database;
   private final MongoTemplate template;
   private final String collection;
   private final Class<T> type;
@@ -53,6 +54,7 @@ public final class VersionedStore<T> {
       Class<T> type,
       EventLog events,
       Index... queryIndexes) {
+    this.database = database;
     this.template = database.template();
     this.collection = collection;
     this.type = type;
@@ -88,7 +90,9 @@ public final class VersionedStore<T> {
   /** Stores a new aggregate at version 0 and answers it; empty if one already has its id. */
   public Optional<T> add(T aggregate, String eventType) {
     Document state = stateOf(aggregate, 0);
-    return claim(state, eventType) ? Optional.of(read(state)) : Optional.empty();
+    return database.change(() -> claim(state, eventType))
+        ? Optional.of(read(state))
+        : Optional.empty();
   }
 
   /**
@@ -99,7 +103,10 @@ public final class VersionedStore<T> {
    * decided on a state read from the log, never on one that may be stale.
    */
   public Optional<T> change(Object id, String eventType, UnaryOperator<T> transition) {
-    Object key = storedId(id);
+    return database.change(() -> decideAndClaim(storedId(id), eventType, transition));
+  }
+
+  private Optional<T> decideAndClaim(Object key, String eventType, UnaryOperator<T> transition) {
     Document current = remembered(key);
     if (current == null) {
       current = template.findById(key, Document.class, collection);
@@ -125,7 +132,7 @@ public final class VersionedStore<T> {
       surelyLatest = true;
     }
     throw new ConcurrencyFailureException(
-        "Could not change " + id + ": others changed it " + MAX_ATTEMPTS + " times meanwhile");
+        "Could not change " + key + ": others changed it " + MAX_ATTEMPTS + " times meanwhile");
   }
 
   /** Records the state's event, then its snapshot and announcement; false if another writer won. */

@@ -6,6 +6,8 @@ import com.mongodb.client.model.Filters;
 import dev.ticketing.harness.FerretDb;
 import dev.ticketing.harness.LocalStack;
 import dev.ticketing.harness.Poll;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -135,6 +137,34 @@ class VersionedStoreIntegrationTest {
     assertThat(taken.version()).isEqualTo(3);
     assertThat(takenAgain.holder()).isEqualTo("third");
     assertThat(takenAgain.version()).isEqualTo(5);
+  }
+
+  @Test
+  void aChangeTakesThreeRoundTripsAndOneMoreReadForAnAggregateNotHeldHere() {
+    seats.create(new Seat(new ObjectId(), 0, null, 0), "SeatCreated"); // creates the feed
+    var registry = new SimpleMeterRegistry();
+    Metrics.addRegistry(registry);
+    try {
+      Seat seat = seats.create(new Seat(new ObjectId(), 0, null, 0), "SeatCreated");
+      double created = roundTrips(registry);
+      seats.change(seat.id(), "SeatTaken", s -> s.takeFor("me"));
+      double held = roundTrips(registry) - created;
+      new VersionedStore<>(database, "seats", Seat.class, events)
+          .change(seat.id(), "SeatFreed", Seat::free);
+      double notHeld = roundTrips(registry) - created - held;
+
+      assertThat(created).as("a creation: event, snapshot, feed").isEqualTo(3);
+      assertThat(held).as("a change of what this store holds").isEqualTo(3);
+      assertThat(notHeld).as("a change of what another process wrote").isEqualTo(4);
+      assertThat(registry.counter("ticketing.store.changes", "domain", "unused").count())
+          .isEqualTo(3);
+    } finally {
+      Metrics.removeRegistry(registry);
+    }
+  }
+
+  private static double roundTrips(SimpleMeterRegistry registry) {
+    return registry.counter("ticketing.store.change.commands", "domain", "unused").count();
   }
 
   @Test

@@ -1,0 +1,47 @@
+package dev.ticketing.store;
+
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
+import java.util.function.Supplier;
+
+/**
+ * Counts a domain's store changes and the commands they send to the database, its round trips:
+ * {@code ticketing_store_changes_total} and {@code ticketing_store_change_commands_total}, tagged
+ * with the domain. The driver tells of each command on the thread that sends it.
+ */
+final class ChangeMeter implements CommandListener {
+
+  private static final ThreadLocal<Boolean> CHANGING = ThreadLocal.withInitial(() -> false);
+
+  private final Counter changes;
+  private final Counter commands;
+
+  ChangeMeter(String domain) {
+    this.changes = Metrics.counter("ticketing.store.changes", "domain", domain);
+    this.commands = Metrics.counter("ticketing.store.change.commands", "domain", domain);
+  }
+
+  /** Runs one change, counting it and every command it sends. */
+  <T> T count(Supplier<T> change) {
+    if (CHANGING.get()) {
+      return change.get();
+    }
+    CHANGING.set(true);
+    try {
+      T result = change.get();
+      changes.increment();
+      return result;
+    } finally {
+      CHANGING.set(false);
+    }
+  }
+
+  @Override
+  public void commandStarted(CommandStartedEvent event) {
+    if (CHANGING.get()) {
+      commands.increment();
+    }
+  }
+}
