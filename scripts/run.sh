@@ -92,11 +92,13 @@ if [ -z "${TEMPORAL_ADDRESS:-}" ]; then
   ui=http://localhost:$UI_PORT
   need_port $TEMPORAL_PORT "the Temporal dev server" "or set TEMPORAL_ADDRESS to a running Temporal"
   need_port $UI_PORT "the Temporal Web UI" "or set TEMPORAL_ADDRESS to a running Temporal"
+  # The same tuning as the tests' (TemporalDevServer.TUNING says why).
   start temporal "$LOGS/temporal.log" "$BIN/temporal" server start-dev \
     --db-filename "$DATA/temporal.db" --ip 127.0.0.1 --port $TEMPORAL_PORT --ui-port $UI_PORT \
     --log-level warn \
     --sqlite-pragma journal_mode=wal --sqlite-pragma synchronous=normal \
     --dynamic-config-value system.enableActivityEagerExecution=true \
+    --dynamic-config-value history.transferProcessorMaxPollRPS=1000 \
     --search-attribute OrderStatus=Keyword --search-attribute TicketId=Keyword --search-attribute BuyerId=Keyword
   export TEMPORAL_ADDRESS=127.0.0.1:$TEMPORAL_PORT
   say "Starting the Temporal dev server..."

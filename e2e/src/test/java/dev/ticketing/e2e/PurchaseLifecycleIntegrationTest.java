@@ -181,7 +181,8 @@ class PurchaseLifecycleIntegrationTest {
   private static String metrics(dev.ticketing.harness.BootJar process) {
     try {
       var request =
-          java.net.http.HttpRequest.newBuilder(process.managementUri().resolve("/actuator/prometheus"))
+          java.net.http.HttpRequest.newBuilder(
+                  process.managementUri().resolve("/actuator/prometheus"))
               .build();
       return java.net.http.HttpClient.newHttpClient()
           .send(request, java.net.http.HttpResponse.BodyHandlers.ofString())

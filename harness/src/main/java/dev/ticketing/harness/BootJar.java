@@ -72,7 +72,8 @@ public final class BootJar implements AutoCloseable {
     process =
         ExternalProcess.start(module, command, directory.resolve(module + ".log"), environment)
             .awaitReady(
-                () -> ExternalProcess.answers(managementUri().resolve("/actuator/health/readiness")),
+                () ->
+                    ExternalProcess.answers(managementUri().resolve("/actuator/health/readiness")),
                 Duration.ofSeconds(120));
   }
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,6 +13,23 @@ import org.jspecify.annotations.Nullable;
  * attributes, in memory or on a SQLite file that survives a restart.
  */
 public final class TemporalDevServer implements AutoCloseable {
+
+  /**
+   * How every dev server of ours runs (scripts/run.sh says the same): activities handed to the
+   * worker in the workflow task's answer, and a transfer queue read 1,000 times a second, not 20.
+   * The dev server has one history shard, and its transfer queue is read at most
+   * history.transferProcessorMaxPollRPS times a second (go.temporal.io/server v1.29.1,
+   * common/dynamicconfig/constants.go; the wait is in service/history/queues/reader.go), so every
+   * workflow task after an activity waited ~50 ms for it. A cluster of 512 shards reads 512 queues.
+   */
+  public static final List<String> TUNING =
+      List.of(
+          "--dynamic-config-value=system.enableActivityEagerExecution=true",
+          "--dynamic-config-value=history.transferProcessorMaxPollRPS=1000");
+
+  /** A SQLite file in write-ahead mode, flushed at checkpoints rather than every commit. */
+  public static final List<String> SQLITE =
+      List.of("--sqlite-pragma=journal_mode=wal", "--sqlite-pragma=synchronous=normal");
 
   private final Path directory;
   private final @Nullable Path database;
@@ -29,14 +47,14 @@ public final class TemporalDevServer implements AutoCloseable {
 
   /** A server whose history lives in memory only. */
   public static TemporalDevServer launch() {
-    var server = new TemporalDevServer(Tools.workDirectory("temporal"), null, List.of());
+    var server = new TemporalDevServer(Tools.workDirectory("temporal"), null, TUNING);
     server.start();
     return server;
   }
 
   /** A server whose history lives in a SQLite file, so it survives {@link #stop()}. */
   public static TemporalDevServer launchPersistent() {
-    return launchPersistent(List.of());
+    return launchPersistent(Stream.concat(SQLITE.stream(), TUNING.stream()).toList());
   }
 
   /**

@@ -27,11 +27,7 @@ import org.jspecify.annotations.Nullable;
 public final class BenchStack implements AutoCloseable {
 
   private static final String DEFAULT_TEMPORAL =
-      String.join(
-          " ",
-          "--sqlite-pragma=journal_mode=wal",
-          "--sqlite-pragma=synchronous=normal",
-          "--dynamic-config-value=system.enableActivityEagerExecution=true");
+      String.join(" ", TemporalDevServer.SQLITE) + " " + String.join(" ", TemporalDevServer.TUNING);
   private static final String WORKERS_JAR = "workers/target/ticketing-workers.jar";
   private static final String API_JAR = "api/target/ticketing-api.jar";
   private static final String DEFAULT_FERRETDB = "_pragma=synchronous(normal)";
