@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -108,6 +109,12 @@ public class ApiErrors {
   })
   ResponseEntity<ApiError.Body> badParameter(Exception e) {
     return answer(HttpStatus.BAD_REQUEST, "Invalid request: " + e.getMessage());
+  }
+
+  /** A query Tomcat could not decode ({@code %zz}, bytes that are not UTF-8, an empty name). */
+  @ExceptionHandler(InvalidParameterException.class)
+  ResponseEntity<ApiError.Body> undecodableQuery() {
+    return answer(HttpStatus.BAD_REQUEST, "Bad Request");
   }
 
   /** Business rejections from a domain, an activity or a workflow update. */

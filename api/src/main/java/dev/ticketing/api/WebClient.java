@@ -31,8 +31,9 @@ import org.springframework.web.servlet.resource.ResourceResolverChain;
 /**
  * The browser client, built into {@code static/}: its files as they are, and {@code index.html} for
  * every other page path, so the client's own routes survive a reload. Paths under {@code /api/}
- * stay the API's. The build writes a Brotli ({@code .br}) and a gzip ({@code .gz}) copy beside each
- * text file; a browser that accepts one gets it, with {@code Content-Encoding}.
+ * stay the API's, and those under {@code /actuator/} are nobody's here (the management port has
+ * them). The build writes a Brotli ({@code .br}) and a gzip ({@code .gz}) copy beside each text
+ * file; a browser that accepts one gets it, with {@code Content-Encoding}.
  */
 @Configuration(proxyBeanMethods = false)
 class WebClient implements WebMvcConfigurer {
@@ -121,7 +122,9 @@ class WebClient implements WebMvcConfigurer {
         return file;
       }
       boolean page =
-          !path.startsWith("api/") && !path.substring(path.lastIndexOf('/') + 1).contains(".");
+          !path.startsWith("api/")
+              && !path.startsWith("actuator/")
+              && !path.substring(path.lastIndexOf('/') + 1).contains(".");
       Resource index = location.createRelative("index.html");
       return page && index.isReadable() ? index : null;
     }

@@ -2,6 +2,7 @@ package dev.ticketing.api;
 
 import dev.ticketing.harness.ApiClient;
 import dev.ticketing.harness.BootJar;
+import dev.ticketing.harness.ExternalProcess;
 import dev.ticketing.harness.LocalStack;
 import java.net.URI;
 import java.util.Map;
@@ -37,6 +38,8 @@ public abstract class ApiIntegrationTest {
     }
     properties.add("spring.temporal.connection.target", LocalStack.temporal()::address);
     properties.add("ticketing.session.key", () -> JWT_KEY);
+    // A port of its own: 0 for both would put health and metrics on the public port.
+    properties.add("management.server.port", ExternalProcess::freePort);
     properties.add("ticketing.users.password-strength", () -> 4);
     properties.add("ticketing.payments.stripe.webhook-secret", () -> WEBHOOK_SECRET);
   }

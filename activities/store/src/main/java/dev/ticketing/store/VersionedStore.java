@@ -1,5 +1,7 @@
 package dev.ticketing.store;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +11,7 @@ import java.util.function.UnaryOperator;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
@@ -142,7 +145,7 @@ public final class VersionedStore<T> {
     if (!events.append(event)) {
       return false;
     }
-    template.save(state, collection);
+    writeSnapshot(state, event.version() > 0);
     events.announce(event);
     remember(idOf(state), state);
     return true;
@@ -153,7 +156,8 @@ public final class VersionedStore<T> {
    * its events announced again: their writer crashed before doing so, or is about to.
    */
   private @Nullable Document latest(Object key) {
-    Document latest = template.findById(key, Document.class, collection);
+    Document stored = template.findById(key, Document.class, collection);
+    Document latest = stored;
     boolean behind = false;
     for (Event next = events.find(key, versionOf(latest) + 1);
         next != null;
@@ -163,12 +167,28 @@ public final class VersionedStore<T> {
       events.announce(next);
     }
     if (latest != null && behind) {
-      template.save(latest, collection);
+      writeSnapshot(latest, stored != null);
     }
     if (latest != null) {
       remember(key, latest);
     }
     return latest;
+  }
+
+  /**
+   * Replaces the snapshot, or inserts the first one. Never an upsert: two of those at once for a
+   * new id make one fail (FerretDB then answers without the count the driver reads).
+   */
+  private void writeSnapshot(Document state, boolean replaces) {
+    if (replaces) {
+      template.replace(Query.query(where("_id").is(idOf(state))), state, collection);
+      return;
+    }
+    try {
+      template.insert(state, collection);
+    } catch (DuplicateKeyException writtenMeanwhile) {
+      // its writer, or a reader rolling it forward, stored the same state at the same moment
+    }
   }
 
   private @Nullable T refusalAsNull(UnaryOperator<T> transition, T state) {
