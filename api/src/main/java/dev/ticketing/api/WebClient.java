@@ -2,6 +2,7 @@ package dev.ticketing.api;
 
 import dev.ticketing.orders.OrderSettings;
 import dev.ticketing.payments.PaymentSettings;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
@@ -136,7 +137,9 @@ class WebClient implements WebMvcConfigurer {
 
     /** {@code orderHoldSeconds}: how long a new order holds its ticket, told before Purchase. */
     record ClientConfig(
-        @Nullable String stripePublishableKey, Instant serverTime, long orderHoldSeconds) {}
+        @Schema(nullable = true) @Nullable String stripePublishableKey,
+        Instant serverTime,
+        long orderHoldSeconds) {}
 
     private final PaymentSettings payments;
     private final OrderSettings orders;
@@ -147,7 +150,7 @@ class WebClient implements WebMvcConfigurer {
     }
 
     @GetMapping("/api/config")
-    ClientConfig config() {
+    ClientConfig clientConfig() {
       String key = payments.stripe().publishableKey();
       Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
       return new ClientConfig(

@@ -3,6 +3,7 @@ package dev.ticketing.orders.web;
 import dev.ticketing.workflows.orders.CancellationReason;
 import dev.ticketing.workflows.orders.Order;
 import dev.ticketing.workflows.orders.OrderStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -15,7 +16,7 @@ public record OrderResponse(
     Instant expiresAt,
     long version,
     TicketView ticket,
-    @Nullable CancellationReason cancellationReason) {
+    @Schema(nullable = true) @Nullable CancellationReason cancellationReason) {
 
   public record TicketView(String id, String title, BigDecimal price, long version) {}
 

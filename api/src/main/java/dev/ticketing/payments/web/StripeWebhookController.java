@@ -4,6 +4,7 @@ import dev.ticketing.api.ApiException;
 import dev.ticketing.payments.PaymentSettings;
 import dev.ticketing.payments.Payments;
 import dev.ticketing.payments.StripeWebhooks;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,8 +32,11 @@ class StripeWebhookController {
     this.stripePayments = stripePayments;
   }
 
+  @ApiResponse(responseCode = "200", description = "Received", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "400", description = "The signature does not verify")
+  @ApiResponse(responseCode = "404", description = "Webhooks are off (no STRIPE_WEBHOOK_SECRET)")
   @PostMapping("/api/payments/webhook")
-  Map<String, Boolean> receive(
+  Map<String, Boolean> stripeWebhook(
       @RequestBody(required = false) @Nullable String payload,
       @RequestHeader(name = "Stripe-Signature", required = false) @Nullable String signature) {
     if (webhooks == null) {

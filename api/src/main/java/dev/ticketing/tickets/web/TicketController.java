@@ -6,6 +6,11 @@ import dev.ticketing.tickets.Ticket;
 import dev.ticketing.tickets.Tickets;
 import dev.ticketing.workflows.Price;
 import dev.ticketing.workflows.TicketId;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.links.Link;
+import io.swagger.v3.oas.annotations.links.LinkParameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -36,17 +41,48 @@ class TicketController {
     this.tickets = tickets;
   }
 
+  @ApiResponse(
+      responseCode = "201",
+      description = "Listed",
+      useReturnTypeSchema = true,
+      links = {
+        @Link(
+            name = "show",
+            operationId = "showTicket",
+            parameters = @LinkParameter(name = "id", expression = "$response.body#/id")),
+        @Link(
+            name = "edit",
+            operationId = "editTicket",
+            parameters = @LinkParameter(name = "id", expression = "$response.body#/id")),
+        @Link(
+            name = "buy",
+            operationId = "reserve",
+            requestBody = "{\"ticketId\": \"$response.body#/id\"}")
+      })
   @PostMapping
-  ResponseEntity<TicketResponse> create(
+  ResponseEntity<TicketResponse> listTicket(
       @AuthenticationPrincipal CurrentUser seller, @Valid @RequestBody TicketRequest ticket) {
     return answer(
-        HttpStatus.CREATED, tickets.list(seller.id(), ticket.title(), Price.of(ticket.price())));
+        HttpStatus.CREATED,
+        tickets.list(seller.id(), ticket.listedTitle(), Price.of(ticket.price())));
   }
 
   @GetMapping
-  List<TicketResponse> available(
-      @RequestParam(required = false) @Nullable String limit,
-      @RequestParam(required = false) @Nullable String offset) {
+  List<TicketResponse> availableTickets(
+      @Parameter(
+              schema =
+                  @Schema(type = "integer", minimum = "1", maximum = "500", defaultValue = "100"))
+          @RequestParam(required = false)
+          @Nullable String limit,
+      @Parameter(
+              schema =
+                  @Schema(
+                      type = "integer",
+                      minimum = "0",
+                      maximum = "999999999",
+                      defaultValue = "0"))
+          @RequestParam(required = false)
+          @Nullable String offset) {
     var paging = Paging.of(limit, offset);
     return tickets.available(paging.limit(), paging.offset()).stream()
         .map(TicketResponse::of)
@@ -54,12 +90,18 @@ class TicketController {
   }
 
   @GetMapping("/{id}")
-  ResponseEntity<TicketResponse> show(@PathVariable String id) {
+  ResponseEntity<TicketResponse> showTicket(@PathVariable String id) {
     return answer(HttpStatus.OK, tickets.find(id).orElseThrow(ApiException::notFound));
   }
 
+  @ApiResponse(responseCode = "200", description = "Edited", useReturnTypeSchema = true)
+  @ApiResponse(
+      responseCode = "400",
+      description = "A rule is broken, or the ticket is reserved or sold")
+  @ApiResponse(responseCode = "401", description = "Not signed in, or not the seller")
+  @ApiResponse(responseCode = "409", description = "If-Match names an older version")
   @PutMapping("/{id}")
-  ResponseEntity<TicketResponse> update(
+  ResponseEntity<TicketResponse> editTicket(
       @AuthenticationPrincipal CurrentUser seller,
       @PathVariable String id,
       @Valid @RequestBody TicketRequest ticket,
@@ -67,7 +109,11 @@ class TicketController {
     Long expected = expectedVersion(ifMatch);
     Ticket edited =
         tickets.edit(
-            new TicketId(id), seller.id(), ticket.title(), Price.of(ticket.price()), expected);
+            new TicketId(id),
+            seller.id(),
+            ticket.listedTitle(),
+            Price.of(ticket.price()),
+            expected);
     return answer(HttpStatus.OK, edited);
   }
 

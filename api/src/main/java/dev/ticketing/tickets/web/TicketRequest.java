@@ -4,10 +4,10 @@ import dev.ticketing.api.AsciiDecimal;
 import dev.ticketing.api.CodePoints;
 import dev.ticketing.api.PlainText;
 import dev.ticketing.api.Text;
+import dev.ticketing.api.Visible;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.Digits;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import java.math.BigDecimal;
@@ -23,15 +23,21 @@ record TicketRequest(
             requiredMode = Schema.RequiredMode.REQUIRED,
             minLength = 1,
             maxLength = 200,
-            pattern = Text.PLAIN,
+            pattern = Text.VISIBLE,
             example = "Concert")
-        @NotBlank(message = "Title is required")
+        @Visible(message = "Title is required")
         @CodePoints(max = 200, message = "Title must be at most 200 characters")
         @PlainText(message = "Title must not contain NUL or unpaired surrogate characters")
         @Nullable String title,
     @Schema(
             requiredMode = Schema.RequiredMode.REQUIRED,
-            oneOf = {Price.class, PriceText.class},
+            types = {"number", "string"},
+            description = "A number, or a string of ASCII digits",
+            minimum = "0.01",
+            maximum = "1000000",
+            multipleOf = 0.01,
+            pattern =
+                "^(1000000(\\.00?)?|[1-9][0-9]{0,5}(\\.[0-9]{1,2})?|0\\.([1-9][0-9]?|0[1-9]))$",
             example = "19.99")
         @JsonDeserialize(using = AsciiDecimal.class)
         @NotNull(message = PRICE_POSITIVE)
@@ -45,21 +51,8 @@ record TicketRequest(
 
   static final String PRICE_POSITIVE = "Price must be greater than 0";
 
-  TicketRequest {
-    title = Text.visible(title);
+  /** The title without the space and invisible characters around it. */
+  String listedTitle() {
+    return Text.visible(title);
   }
-
-  @Schema(
-      type = "number",
-      exclusiveMinimum = true,
-      minimum = "0",
-      maximum = "1000000",
-      multipleOf = 0.01)
-  private interface Price {}
-
-  @Schema(
-      type = "string",
-      pattern = "^(1000000(\\.00?)?|[1-9][0-9]{0,5}(\\.[0-9]{1,2})?|0\\.([1-9][0-9]?|0[1-9]))$",
-      example = "20.00")
-  private interface PriceText {}
 }

@@ -2,6 +2,7 @@ package dev.ticketing.tickets.web;
 
 import dev.ticketing.tickets.Ticket;
 import dev.ticketing.tickets.TicketStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
 
@@ -12,7 +13,7 @@ public record TicketResponse(
     BigDecimal price,
     String userId,
     long version,
-    @Nullable String orderId,
+    @Schema(nullable = true, description = "The order holding it") @Nullable String orderId,
     TicketStatus status) {
 
   public static TicketResponse of(Ticket ticket) {
