@@ -1,7 +1,8 @@
 package dev.ticketing.store;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static com.mongodb.client.model.Filters.eq;
 
+import com.mongodb.client.MongoCollection;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,7 +113,7 @@ public final class VersionedStore<T> {
   private Optional<T> decideAndClaim(Object key, String eventType, UnaryOperator<T> transition) {
     Document current = remembered(key);
     if (current == null) {
-      current = template.findById(key, Document.class, collection);
+      current = snapshot(key);
     }
     boolean surelyLatest = false;
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
@@ -156,7 +157,7 @@ public final class VersionedStore<T> {
    * its events announced again: their writer crashed before doing so, or is about to.
    */
   private @Nullable Document latest(Object key) {
-    Document stored = template.findById(key, Document.class, collection);
+    Document stored = snapshot(key);
     Document latest = stored;
     boolean behind = false;
     for (Event next = events.find(key, versionOf(latest) + 1);
@@ -181,7 +182,7 @@ public final class VersionedStore<T> {
    */
   private void writeSnapshot(Document state, boolean replaces) {
     if (replaces) {
-      template.replace(Query.query(where("_id").is(idOf(state))), state, collection);
+      snapshots().replaceOne(eq("_id", idOf(state)), state);
       return;
     }
     try {
@@ -189,6 +190,18 @@ public final class VersionedStore<T> {
     } catch (DuplicateKeyException writtenMeanwhile) {
       // its writer, or a reader rolling it forward, stored the same state at the same moment
     }
+  }
+
+  private @Nullable Document snapshot(Object key) {
+    return snapshots().find(eq("_id", key)).first();
+  }
+
+  /**
+   * The snapshots as the driver has them. A snapshot is read and written by its stored {@code _id}
+   * as it is: Spring Data would take a string {@code _id} that looks like an ObjectId for one.
+   */
+  private MongoCollection<Document> snapshots() {
+    return template.getCollection(collection);
   }
 
   private @Nullable T refusalAsNull(UnaryOperator<T> transition, T state) {
@@ -199,9 +212,21 @@ public final class VersionedStore<T> {
     }
   }
 
+  /**
+   * The aggregate's document at {@code version}, its {@code _id} stored as {@link #storedId} stores
+   * ids (Spring Data would store a string id that looks like an ObjectId as one).
+   */
   private Document stateOf(T aggregate, long version) {
     var state = new Document();
     template.getConverter().write(aggregate, state);
+    Object id =
+        template
+            .getConverter()
+            .getMappingContext()
+            .getRequiredPersistentEntity(type)
+            .getIdentifierAccessor(aggregate)
+            .getRequiredIdentifier();
+    state.put("_id", storedId(id));
     state.put("version", version);
     return state;
   }
@@ -210,6 +235,7 @@ public final class VersionedStore<T> {
     return template.getConverter().read(type, state);
   }
 
+  /** An id as this store keeps it: a value type's one value, anything else as it is. */
   private Object storedId(Object id) {
     Object stored = template.getConverter().convertToMongoType(id);
     return stored == null ? id : stored;

@@ -38,6 +38,9 @@ class VersionedStoreIntegrationTest {
     }
   }
 
+  /** A record whose id is a string that looks like an ObjectId, as every domain's ids do. */
+  record Desk(String id, long version, @Nullable String holder) {}
+
   DomainDatabase database;
   EventLog events;
   VersionedStore<Seat> seats;
@@ -165,6 +168,21 @@ class VersionedStoreIntegrationTest {
 
   private static double roundTrips(SimpleMeterRegistry registry) {
     return registry.counter("ticketing.store.change.commands", "domain", "unused").count();
+  }
+
+  @Test
+  void aSnapshotWhoseIdLooksLikeAnObjectIdIsKeptUnderThatStringAndReplaced() {
+    var desks = new VersionedStore<>(database, "desks", Desk.class, events);
+    String id = new ObjectId().toHexString();
+    desks.create(new Desk(id, 0, null), "DeskCreated");
+
+    desks.change(id, "DeskTaken", d -> new Desk(d.id(), d.version(), "me"));
+
+    Document stored =
+        database.template().getCollection("desks").find(Filters.eq("_id", id)).first();
+    assertThat(stored).isNotNull();
+    assertThat(stored.getString("holder")).isEqualTo("me");
+    assertThat(stored.getLong("version")).isEqualTo(1);
   }
 
   @Test
