@@ -2,13 +2,13 @@ package dev.ticketing.store;
 
 import static com.mongodb.client.model.Filters.eq;
 
-import com.mongodb.client.MongoCollection;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -83,6 +83,11 @@ public final class VersionedStore<T> {
       indexed = true;
     }
     return template.find(query, type, collection);
+  }
+
+  /** Every snapshot matching a query, read as they come (not gathered into one list first). */
+  public Stream<T> stream(Query query) {
+    return template.stream(query, type, collection);
   }
 
   /** Stores a new aggregate at version 0, or answers the one that already has its id. */
@@ -182,7 +187,8 @@ public final class VersionedStore<T> {
    */
   private void writeSnapshot(Document state, boolean replaces) {
     if (replaces) {
-      snapshots().replaceOne(eq("_id", idOf(state)), state);
+      template.execute(
+          collection, snapshots -> snapshots.replaceOne(eq("_id", idOf(state)), state));
       return;
     }
     try {
@@ -193,15 +199,9 @@ public final class VersionedStore<T> {
   }
 
   private @Nullable Document snapshot(Object key) {
-    return snapshots().find(eq("_id", key)).first();
-  }
-
-  /**
-   * The snapshots as the driver has them. A snapshot is read and written by its stored {@code _id}
-   * as it is: Spring Data would take a string {@code _id} that looks like an ObjectId for one.
-   */
-  private MongoCollection<Document> snapshots() {
-    return template.getCollection(collection);
+    // By its stored _id as it is, through the driver: Spring Data would take a string _id that
+    // looks like an ObjectId for one. Run by the template, its failures are Spring's as any other.
+    return template.execute(collection, snapshots -> snapshots.find(eq("_id", key)).first());
   }
 
   private @Nullable T refusalAsNull(UnaryOperator<T> transition, T state) {
