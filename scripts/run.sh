@@ -99,7 +99,8 @@ if [ -z "${TEMPORAL_ADDRESS:-}" ]; then
     --sqlite-pragma journal_mode=wal --sqlite-pragma synchronous=normal \
     --dynamic-config-value system.enableActivityEagerExecution=true \
     --dynamic-config-value history.transferProcessorMaxPollRPS=1000 \
-    --search-attribute OrderStatus=Keyword --search-attribute TicketId=Keyword --search-attribute BuyerId=Keyword
+    --search-attribute OrderStatus=Keyword --search-attribute TicketId=Keyword --search-attribute BuyerId=Keyword \
+    --search-attribute PayoutStatus=Keyword --search-attribute SellerId=Keyword
   export TEMPORAL_ADDRESS=127.0.0.1:$TEMPORAL_PORT
   say "Starting the Temporal dev server..."
   wait_until temporal 60 sh -c "'$BIN/temporal' operator search-attribute list --address $TEMPORAL_ADDRESS | grep -q OrderStatus"

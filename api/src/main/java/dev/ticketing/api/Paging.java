@@ -1,19 +1,37 @@
-package dev.ticketing.tickets.web;
+package dev.ticketing.api;
 
-import dev.ticketing.api.ApiError;
-import dev.ticketing.api.ApiException;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 
-/** {@code ?limit} (1 to 500, default 100) and {@code ?offset} (0 or more); anything else is 400. */
-record Paging(int limit, int offset) {
+/**
+ * {@code ?limit} (1 to 500, default 100) and {@code ?offset} (0 or more) of a list, as sent; {@link
+ * #page()} refuses anything else with 400 rather than clamp it.
+ */
+@ParameterObject
+public record Paging(
+    @Parameter(
+            description = "How many, at most",
+            schema =
+                @Schema(type = "integer", minimum = "1", maximum = "500", defaultValue = "100"))
+        @Nullable String limit,
+    @Parameter(
+            description = "How many to skip",
+            schema =
+                @Schema(type = "integer", minimum = "0", maximum = "999999999", defaultValue = "0"))
+        @Nullable String offset) {
 
   private static final Pattern DIGITS = Pattern.compile("\\d{1,9}");
 
-  static Paging of(@Nullable String limit, @Nullable String offset) {
+  /** A page of a list. */
+  public record Page(int limit, int offset) {}
+
+  public Page page() {
     List<ApiError> errors = new ArrayList<>();
     int size = parse(limit, 100);
     if (size < 1 || size > 500) {
@@ -26,7 +44,7 @@ record Paging(int limit, int offset) {
     if (!errors.isEmpty()) {
       throw new ApiException(HttpStatus.BAD_REQUEST, errors);
     }
-    return new Paging(size, skip);
+    return new Page(size, skip);
   }
 
   /** The value, its default when absent, or -1 when it is not a plain integer. */

@@ -8,12 +8,17 @@ import dev.ticketing.payments.PaymentGateway;
 import dev.ticketing.payments.PaymentSettings;
 import dev.ticketing.payments.Payments;
 import dev.ticketing.payments.PaymentsConfiguration;
+import dev.ticketing.payouts.PayoutActivitiesImpl;
+import dev.ticketing.payouts.PayoutGateway;
+import dev.ticketing.payouts.Payouts;
+import dev.ticketing.payouts.PayoutsConfiguration;
 import dev.ticketing.tickets.TicketActivitiesImpl;
 import dev.ticketing.tickets.Tickets;
 import dev.ticketing.tickets.TicketsConfiguration;
 import dev.ticketing.workflows.TaskQueues;
 import dev.ticketing.workflows.orders.OrderWorkflowImpl;
 import dev.ticketing.workflows.payments.RefundWorkflowImpl;
+import dev.ticketing.workflows.payouts.PayoutWorkflowImpl;
 import io.temporal.worker.Worker;
 import java.time.Clock;
 import java.util.function.Consumer;
@@ -21,7 +26,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
-/** The three task queues; each, and its domain's database, exists only where it is served. */
+/** The task queues; each, and its domain's database, exists only where it is served. */
 final class QueueWorkers {
 
   private QueueWorkers() {}
@@ -65,6 +70,22 @@ final class QueueWorkers {
           TaskQueues.PAYMENTS,
           worker -> {
             worker.registerWorkflowImplementationTypes(RefundWorkflowImpl.class);
+            worker.registerActivitiesImplementations(activities);
+          });
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnQueue(TaskQueues.PAYOUTS)
+  @Import(PayoutsConfiguration.class)
+  static class PayoutQueue {
+    @Bean
+    QueueWorker payoutWorker(Payouts payouts, PayoutGateway gateway) {
+      var activities = new PayoutActivitiesImpl(payouts, gateway, Clock.systemUTC());
+      return queue(
+          TaskQueues.PAYOUTS,
+          worker -> {
+            worker.registerWorkflowImplementationTypes(PayoutWorkflowImpl.class);
             worker.registerActivitiesImplementations(activities);
           });
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ticketing.orders.Orders;
 import dev.ticketing.payments.Payments;
+import dev.ticketing.payouts.Payouts;
 import dev.ticketing.tickets.Tickets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,8 @@ class QueueWorkersTest {
           .withUserConfiguration(
               QueueWorkers.OrderQueue.class,
               QueueWorkers.TicketQueue.class,
-              QueueWorkers.PaymentQueue.class);
+              QueueWorkers.PaymentQueue.class,
+              QueueWorkers.PayoutQueue.class);
 
   @Test
   void servesOnlyTheConfiguredQueuesAndOpensOnlyTheirDatabases() {
@@ -28,6 +30,7 @@ class QueueWorkersTest {
               .extracting(QueueWorker::taskQueue)
               .containsExactlyInAnyOrder("orders", "payments");
           assertThat(served).hasSingleBean(Orders.class).hasSingleBean(Payments.class);
+          assertThat(served).doesNotHaveBean(Payouts.class);
           assertThat(served).doesNotHaveBean(Tickets.class);
         });
   }
@@ -37,14 +40,14 @@ class QueueWorkersTest {
     context.run(served ->
         assertThat(served.getBeansOfType(QueueWorker.class).values())
             .extracting(QueueWorker::taskQueue)
-            .containsExactlyInAnyOrder("orders", "tickets", "payments"));
+            .containsExactlyInAnyOrder("orders", "tickets", "payments", "payouts"));
   }
 
   @Test
   void refusesAQueueThatDoesNotExist() {
     assertThatThrownBy(() -> new WorkerSettings(List.of("orders", "shipping")))
         .hasMessage(
-            "TICKETING_WORKER_QUEUES must name some of [orders, tickets, payments], not [orders,"
-                + " shipping]");
+            "TICKETING_WORKER_QUEUES must name some of [orders, tickets, payments, payouts], not"
+                + " [orders, shipping]");
   }
 }

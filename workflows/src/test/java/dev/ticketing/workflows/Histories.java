@@ -1,22 +1,21 @@
-package dev.ticketing.workflows.orders;
+package dev.ticketing.workflows;
 
-import dev.ticketing.workflows.OrderId;
 import io.temporal.client.WorkflowClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.TestInfo;
 
-/** Writes a test's order history for the replay test, when make histories asks for it. */
-final class Histories {
+/** Writes a test's workflow history for the replay test, when make histories asks for it. */
+public final class Histories {
 
   private Histories() {}
 
-  static void recordIfAsked(WorkflowClient client, OrderId order, TestInfo test)
+  public static void recordIfAsked(WorkflowClient client, String workflowId, TestInfo test)
       throws IOException {
     String target = System.getProperty("ticketing.record-histories");
     if (target != null) {
-      String history = client.fetchHistory(OrderWorkflow.workflowId(order)).toJson(true);
+      String history = client.fetchHistory(workflowId).toJson(true);
       Path file = Path.of(target, test.getTestMethod().orElseThrow().getName() + ".json");
       Files.writeString(file, history);
     }

@@ -7,6 +7,7 @@ import dev.ticketing.orders.OrderSettings;
 import dev.ticketing.orders.Orders;
 import dev.ticketing.store.Sha256;
 import dev.ticketing.tickets.Ticket;
+import dev.ticketing.tickets.TicketCatalog;
 import dev.ticketing.tickets.TicketStatus;
 import dev.ticketing.tickets.Tickets;
 import dev.ticketing.workflows.OrderId;
@@ -16,6 +17,7 @@ import dev.ticketing.workflows.UserId;
 import dev.ticketing.workflows.orders.Order;
 import dev.ticketing.workflows.orders.OrderStatus;
 import dev.ticketing.workflows.orders.Purchase;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.bson.types.ObjectId;
@@ -34,19 +36,21 @@ public class Purchases {
   private final Tickets tickets;
   private final OrderWorkflows workflows;
   private final OrderSettings settings;
-  private final ReservationsInFlight inFlight;
+  private final TicketCatalog catalog;
+  private final SingleFlight<TicketId, Optional<Ticket>> ticketReads = new SingleFlight<>();
+  private final SingleFlight<String, Tickets.Attempt> attempts = new SingleFlight<>();
 
   Purchases(
       Orders orders,
       Tickets tickets,
       OrderWorkflows workflows,
       OrderSettings settings,
-      ReservationsInFlight inFlight) {
+      TicketCatalog catalog) {
     this.orders = orders;
     this.tickets = tickets;
     this.workflows = workflows;
     this.settings = settings;
-    this.inFlight = inFlight;
+    this.catalog = catalog;
   }
 
   /** Reserves the ticket for a new order; a repeated Idempotency-Key answers the first order. */
@@ -61,26 +65,54 @@ public class Purchases {
         return earlier.get();
       }
     }
-    // Most buyers of a taken ticket are refused here, side by side; the gate checks again, one at a
-    // time, for those who read the ticket before a reservation landed.
-    refuseUnavailable(buyer, ticketId, orderId);
-    return inFlight.oneAtATime(
-        ticketId,
-        orderId,
-        () -> {
-          refuseUnavailable(buyer, ticketId, orderId);
-          return workflows.reserve(new Purchase(orderId, buyer, ticketId, settings.expiration()));
-        });
+    Ticket ticket = refuseUnavailable(buyer, ticketId, orderId);
+    Tickets.Attempt attempt = firstAttempt(ticket, orderId);
+    if (!attempt.orderId().equals(orderId)) {
+      throw ApiException.badRequest("Ticket is already reserved");
+    }
+    Order order;
+    try {
+      order = workflows.reserve(new Purchase(orderId, buyer, ticketId, settings.expiration()));
+    } catch (RuntimeException failed) {
+      tickets.abandon(attempt);
+      throw failed;
+    }
+    catalog.withdraw(ticketId, ticket.version());
+    return order;
   }
 
-  private void refuseUnavailable(UserId buyer, TicketId ticketId, OrderId orderId) {
-    Ticket ticket = tickets.find(ticketId.value()).orElseThrow(ApiException::notFound);
+  /**
+   * The ticket, if this buyer may have it: most buyers of a taken ticket are refused here with one
+   * read, shared by all who ask at the same moment. The workflow still decides.
+   */
+  private Ticket refuseUnavailable(UserId buyer, TicketId ticketId, OrderId orderId) {
+    Ticket ticket =
+        ticketReads
+            .get(ticketId, () -> tickets.find(ticketId.value()))
+            .orElseThrow(ApiException::notFound);
     if (ticket.userId().equals(buyer)) {
       throw ApiException.badRequest("You cannot buy your own ticket");
     }
-    if (ticket.status() != TicketStatus.AVAILABLE && !orderId.equals(ticket.orderId())) {
+    if (orderId.equals(ticket.orderId())) {
+      return ticket; // this order holds it already: a repeated request
+    }
+    if (ticket.status() != TicketStatus.AVAILABLE) {
       throw ApiException.badRequest("Ticket is already reserved");
     }
+    if (ticket.hasTakenPlace(Instant.now())) {
+      throw ApiException.badRequest("Event has already taken place");
+    }
+    return ticket;
+  }
+
+  /**
+   * The attempt at this version of the ticket that stands, across every API process: a rush's
+   * losers are refused at once instead of waiting for the winner's workflow, and start none.
+   */
+  private Tickets.Attempt firstAttempt(Ticket ticket, OrderId orderId) {
+    return attempts.get(
+        ticket.id() + ":" + ticket.version(),
+        () -> tickets.attempt(ticket.id(), ticket.version(), orderId));
   }
 
   /** The order, if the caller bought it: 404 for an unknown one, 401 for someone else's. */

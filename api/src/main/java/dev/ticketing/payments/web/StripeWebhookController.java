@@ -4,6 +4,7 @@ import dev.ticketing.api.ApiException;
 import dev.ticketing.payments.PaymentSettings;
 import dev.ticketing.payments.Payments;
 import dev.ticketing.payments.StripeWebhooks;
+import dev.ticketing.payouts.web.StripeReports;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -23,13 +24,18 @@ class StripeWebhookController {
   private final @Nullable StripeWebhooks webhooks;
   private final Payments payments;
   private final StripePayments stripePayments;
+  private final StripeReports sellers;
 
   StripeWebhookController(
-      PaymentSettings settings, Payments payments, StripePayments stripePayments) {
+      PaymentSettings settings,
+      Payments payments,
+      StripePayments stripePayments,
+      StripeReports sellers) {
     PaymentSettings.Stripe stripe = settings.stripe();
     this.webhooks = stripe.receivesWebhooks() ? new StripeWebhooks(stripe.webhookSecret()) : null;
     this.payments = payments;
     this.stripePayments = stripePayments;
+    this.sellers = sellers;
   }
 
   @ApiResponse(responseCode = "200", description = "Received", useReturnTypeSchema = true)
@@ -51,6 +57,7 @@ class StripeWebhookController {
     }
     if (!payments.handled(notification.eventId())) {
       notification.payment().ifPresent(stripePayments::settle);
+      sellers.take(notification);
       payments.markHandled(notification.eventId());
     }
     return Map.of("received", true);

@@ -11,12 +11,13 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import java.math.BigDecimal;
+import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
- * A listing's title (without the space and invisible characters around it) and its exact price: a
- * JSON number, or a string of ASCII digits such as {@code "20.00"}.
+ * A listing's title (without the space and invisible characters around it), its exact price (a JSON
+ * number, or a string of ASCII digits such as {@code "20.00"}) and its event's date, if known.
  */
 record TicketRequest(
     @Schema(
@@ -47,9 +48,23 @@ record TicketRequest(
             fraction = 2,
             message = "Price must have at most 2 decimals")
         @DecimalMax(value = "1000000", message = "Price must be at most 1000000")
-        @Nullable BigDecimal price) {
+        @Nullable BigDecimal price,
+    @Schema(
+            types = {"string", "null"},
+            format = "date-time",
+            description =
+                "When the event takes place. On an edit: absent keeps the ticket's, null clears it",
+            example = "2027-06-01T19:30:00Z")
+        @EventDate.Readable
+        @EventDate.Future
+        @Nullable EventDate eventAt) {
 
   static final String PRICE_POSITIVE = "Price must be greater than 0";
+
+  /** The event's date; null when none was given or null was. */
+  @Nullable Instant eventInstant() {
+    return eventAt == null ? null : eventAt.instant();
+  }
 
   /** The title without the space and invisible characters around it. */
   String listedTitle() {

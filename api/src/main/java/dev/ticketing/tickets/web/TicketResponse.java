@@ -4,6 +4,7 @@ import dev.ticketing.tickets.Ticket;
 import dev.ticketing.tickets.TicketStatus;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
+import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /** A ticket as the API shows it. */
@@ -14,7 +15,9 @@ public record TicketResponse(
     String userId,
     long version,
     @Schema(nullable = true, description = "The order holding it") @Nullable String orderId,
-    TicketStatus status) {
+    TicketStatus status,
+    @Schema(nullable = true, description = "When the event takes place, if known")
+        @Nullable Instant eventAt) {
 
   public static TicketResponse of(Ticket ticket) {
     return new TicketResponse(
@@ -24,6 +27,7 @@ public record TicketResponse(
         ticket.userId().value(),
         ticket.version(),
         ticket.orderId() == null ? null : ticket.orderId().value(),
-        ticket.status());
+        ticket.status(),
+        ticket.eventAt());
   }
 }

@@ -45,6 +45,8 @@ class OrderApiIntegrationTest extends ApiIntegrationTest {
     assertThat(created.body().path("ticket").path("id").asString()).isEqualTo(ticket);
     assertThat(created.body().path("ticket").path("price").decimalValue())
         .isEqualByComparingTo("19.99");
+    assertThat(Instant.parse(created.text("createdAt"))).isBetween(before, Instant.now());
+    assertThat(created.body().path("ticket").path("eventAt").isNull()).isTrue();
     assertThat(Instant.parse(created.text("expiresAt")))
         .isBetween(before.plus(Duration.ofMinutes(15)), Instant.now().plus(Duration.ofMinutes(15)));
     Answer held = anonymous().get("/api/tickets/" + ticket);

@@ -16,7 +16,8 @@ import org.bson.conversions.Bson;
  */
 public final class Stores implements AutoCloseable {
 
-  public static final List<String> DOMAINS = List.of("users", "tickets", "orders", "payments");
+  public static final List<String> DOMAINS =
+      List.of("users", "tickets", "orders", "payments", "payouts");
 
   private final MongoClient client;
 

@@ -18,7 +18,14 @@ public record Order(
     @Nullable CancellationReason cancellationReason,
     Instant createdAt) {
 
-  public record Ticket(TicketId id, String title, Price price, long version) {}
+  /** The ticket as the order took it; seller and event date are null for orders from before. */
+  public record Ticket(
+      TicketId id,
+      String title,
+      Price price,
+      long version,
+      @Nullable UserId sellerId,
+      @Nullable Instant eventAt) {}
 
   /** Waiting for its charge; repeating it changes nothing. */
   public Order startPayment() {

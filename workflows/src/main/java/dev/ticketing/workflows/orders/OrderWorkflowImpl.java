@@ -21,11 +21,14 @@ import dev.ticketing.workflows.payments.Charge;
 import dev.ticketing.workflows.payments.ChargeRequest;
 import dev.ticketing.workflows.payments.PaymentActivities;
 import dev.ticketing.workflows.payments.StripePayment;
+import dev.ticketing.workflows.payouts.PayoutRequest;
+import dev.ticketing.workflows.payouts.PayoutWorkflow;
 import dev.ticketing.workflows.tickets.Reservation;
 import dev.ticketing.workflows.tickets.TicketActivities;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
+import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
@@ -60,6 +63,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
   private static final String EXPIRY_DECIDED_LAST = "expiry-decided-after-payments";
   private static final String RELEASE_ALONGSIDE_CANCEL = "release-alongside-cancel";
   private static final String UNDO_UNANSWERED_CHARGE = "undo-unanswered-charge";
+  private static final String PAYOUT_ON_COMPLETION = "payout-on-completion";
 
   private final Purchase purchase;
   private @Nullable Order order;
@@ -252,7 +256,12 @@ public class OrderWorkflowImpl implements OrderWorkflow {
           reservations.reserve(purchase.ticketId(), purchase.orderId(), purchase.buyerId());
       var ticket =
           new Order.Ticket(
-              reserved.ticketId(), reserved.title(), reserved.price(), reserved.version());
+              reserved.ticketId(),
+              reserved.title(),
+              reserved.price(),
+              reserved.version(),
+              reserved.sellerId(),
+              reserved.eventAt());
       Instant createdAt = now();
       order =
           newOrders.create(
@@ -290,7 +299,37 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     order = orders.complete(order().id(), paymentId);
     upsertStatus();
     tickets.markSold(order().ticket().id(), order().id());
+    if (Workflow.getVersion(PAYOUT_ON_COMPLETION, Workflow.DEFAULT_VERSION, 1) == 1) {
+      startPayout(paymentIntentId);
+    }
     closed = true;
+  }
+
+  /**
+   * Starts the seller's payout as a child that outlives this workflow. A child, not a start from an
+   * activity: its start is recorded in this history, once, and Temporal links the two in the Web
+   * UI; the order waits until it has started, so ending cannot lose it.
+   */
+  private void startPayout(String paymentIntentId) {
+    Order.Ticket ticket = order().ticket();
+    UserId seller = ticket.sellerId() != null ? ticket.sellerId() : tickets.sellerOf(ticket.id());
+    var request =
+        new PayoutRequest(
+            order().id(),
+            ticket.id(),
+            seller,
+            ticket.price(),
+            ticket.eventAt(),
+            now(),
+            paymentIntentId);
+    PayoutWorkflow payout =
+        Workflow.newChildWorkflowStub(PayoutWorkflow.class, PayoutWorkflow.asChildOf(request));
+    Async.procedure(payout::run, request);
+    try {
+      Workflow.getWorkflowExecution(payout).get();
+    } catch (ChildWorkflowFailure alreadyStarted) {
+      // this order's payout runs already (a workflow reset and run again): one payout per order
+    }
   }
 
   /**

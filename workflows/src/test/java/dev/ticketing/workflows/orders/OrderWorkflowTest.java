@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.ticketing.harness.Poll;
+import dev.ticketing.workflows.Histories;
 import dev.ticketing.workflows.OrderId;
 import dev.ticketing.workflows.PaymentId;
 import dev.ticketing.workflows.Rejection;
@@ -17,6 +18,7 @@ import dev.ticketing.workflows.payments.ChargeRequest;
 import dev.ticketing.workflows.payments.RefundWorkflow;
 import dev.ticketing.workflows.payments.RefundWorkflowImpl;
 import dev.ticketing.workflows.payments.StripePayment;
+import dev.ticketing.workflows.payouts.PayoutWorkflow;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.UpdateOptions;
 import io.temporal.client.WithStartWorkflowOperation;
@@ -62,7 +64,12 @@ class OrderWorkflowTest {
   void startServer() {
     env = TestWorkflowEnvironment.newInstance();
     for (var key :
-        List.of(OrderWorkflow.ORDER_STATUS, OrderWorkflow.TICKET_ID, OrderWorkflow.BUYER_ID)) {
+        List.of(
+            OrderWorkflow.ORDER_STATUS,
+            OrderWorkflow.TICKET_ID,
+            OrderWorkflow.BUYER_ID,
+            PayoutWorkflow.PAYOUT_STATUS,
+            PayoutWorkflow.SELLER_ID)) {
       env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
     }
     Worker orderWorker = env.newWorker(TaskQueues.ORDERS);
@@ -79,7 +86,7 @@ class OrderWorkflowTest {
 
   @AfterEach
   void recordHistoryAndStop(TestInfo test) throws IOException {
-    Histories.recordIfAsked(client, ORDER, test);
+    Histories.recordIfAsked(client, OrderWorkflow.workflowId(ORDER), test);
     env.close();
   }
 
@@ -193,6 +200,33 @@ class OrderWorkflowTest {
           assertThat(charge.idempotencyKey()).isEqualTo(ORDER + "-charge-1");
         });
     awaitEnd(ORDER);
+  }
+
+  @Test
+  void aCompletedOrderStartsItsSellersPayoutOnceWhichOutlivesIt() {
+    reserve(ORDER, BUYER, TICKET, WINDOW);
+
+    workflow(ORDER).pay(new PayRequest(BUYER, "tok_visa"));
+    awaitEnd(ORDER);
+
+    var payout =
+        client
+            .getWorkflowServiceStubs()
+            .blockingStub()
+            .describeWorkflowExecution(
+                io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest.newBuilder()
+                    .setNamespace(client.getOptions().getNamespace())
+                    .setExecution(
+                        io.temporal.api.common.v1.WorkflowExecution.newBuilder()
+                            .setWorkflowId(PayoutWorkflow.workflowId(ORDER)))
+                    .build());
+    assertThat(payout.getWorkflowExecutionInfo().getType().getName()).isEqualTo("PayoutWorkflow");
+    assertThat(payout.getWorkflowExecutionInfo().getParentExecution().getWorkflowId())
+        .isEqualTo(OrderWorkflow.workflowId(ORDER));
+    assertThat(payout.getWorkflowExecutionInfo().getStatus())
+        .as("still running after its order ended")
+        .isEqualTo(
+            io.temporal.api.enums.v1.WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
   }
 
   @Test

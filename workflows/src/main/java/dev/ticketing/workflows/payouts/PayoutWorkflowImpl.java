@@ -1,0 +1,177 @@
+package dev.ticketing.workflows.payouts;
+
+import static dev.ticketing.workflows.payouts.PayoutStatus.CANCELLED;
+import static dev.ticketing.workflows.payouts.PayoutStatus.PAID;
+
+import dev.ticketing.workflows.ActivityStubs;
+import dev.ticketing.workflows.TaskQueues;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The payout's state is its stored status, whose transitions the {@link Payout} record allows; the
+ * workflow waits in each state for its time or for a notice, and acts.
+ */
+public class PayoutWorkflowImpl implements PayoutWorkflow {
+
+  // A payout is money owed: store writes and Stripe calls retry until they land, however long.
+  private final PayoutActivities payouts =
+      ActivityStubs.patient(PayoutActivities.class, TaskQueues.PAYOUTS, null);
+
+  // An account that became active without its signal arriving here is still found, this often.
+  private static final Duration ACCOUNT_RECHECK = Duration.ofDays(1);
+  // A dispute closes in weeks; a frozen payout looks again after this, should a notice be lost.
+  private static final Duration FROZEN_RECHECK = Duration.ofDays(30);
+
+  /** What the payout heard, handled one at a time in the order heard. */
+  private sealed interface Notice {}
+
+  private record Disputed(DisputeNotice notice) implements Notice {}
+
+  private record Refunded() implements Notice {}
+
+  private final Deque<Notice> notices = new ArrayDeque<>();
+  private final Set<String> openDisputes = new HashSet<>();
+  private final Map<String, Boolean> closedDisputes = new HashMap<>();
+  private @Nullable Payout payout;
+  private boolean accountActivated;
+
+  @Override
+  public void run(PayoutRequest request) {
+    payout = payouts.schedule(request);
+    show();
+    while (payout().status() != CANCELLED) {
+      Workflow.await(waitInState(), () -> !notices.isEmpty() || accountActivated);
+      if (!notices.isEmpty()) {
+        handle(notices.removeFirst());
+      } else if (!actInState()) {
+        return; // paid (or reversed), and no dispute can come any more
+      }
+    }
+  }
+
+  @Override
+  public void accountActivated() {
+    accountActivated = true;
+  }
+
+  @Override
+  public void disputed(DisputeNotice notice) {
+    notices.addLast(new Disputed(notice));
+  }
+
+  @Override
+  public void paymentRefunded() {
+    notices.addLast(new Refunded());
+  }
+
+  @Override
+  public @Nullable Payout details() {
+    return payout;
+  }
+
+  /** How long the present state waits for a notice before it acts on its own. */
+  private Duration waitInState() {
+    return switch (payout().status()) {
+      case HELD -> until(payout().releaseAt());
+      case AWAITING_ACCOUNT -> ACCOUNT_RECHECK;
+      case FROZEN -> FROZEN_RECHECK;
+      case PAID, REVERSED -> until(payout().disputesEndAt());
+      case CANCELLED -> Duration.ZERO;
+    };
+  }
+
+  /** What the present state does once its wait is over; false when nothing is left to do. */
+  private boolean actInState() {
+    return switch (payout().status()) {
+      case HELD, AWAITING_ACCOUNT -> {
+        release();
+        yield true;
+      }
+      case FROZEN -> true; // still disputed: wait on
+      case PAID, REVERSED, CANCELLED -> false;
+    };
+  }
+
+  /**
+   * Pays into the seller's account, or waits for one. Waiting is recorded before the account is
+   * asked again: whoever activates an account signals the payouts already waiting, so one or the
+   * other sees it.
+   */
+  private void release() {
+    accountActivated = false;
+    if (!payouts.hasActiveAccount(payout().sellerId())) {
+      change(payouts.awaitAccount(payout().id()));
+      if (!payouts.hasActiveAccount(payout().sellerId())) {
+        return;
+      }
+    }
+    change(payouts.transfer(payout().id()));
+  }
+
+  /** A dispute opened freezes the payout, or takes back a paid transfer; one closed decides. */
+  private void handle(Notice notice) {
+    switch (notice) {
+      case Refunded refunded -> cancel();
+      case Disputed(DisputeNotice dispute) when dispute.opens() -> {
+        boolean repeated = closedDisputes.containsKey(dispute.disputeId());
+        if (!repeated && openDisputes.add(dispute.disputeId())) {
+          change(
+              payout().status() == PAID
+                  ? payouts.reverse(payout().id())
+                  : payouts.freeze(payout().id()));
+        }
+      }
+      case Disputed(DisputeNotice dispute) -> {
+        if (closedDisputes.putIfAbsent(dispute.disputeId(), dispute.won()) != null) {
+          return; // told before
+        }
+        openDisputes.remove(dispute.disputeId());
+        if (!Boolean.TRUE.equals(dispute.won())) {
+          cancel();
+        } else if (openDisputes.isEmpty()) {
+          change(payouts.resume(payout().id()));
+        }
+      }
+    }
+  }
+
+  /** Nothing is owed: a paid transfer is taken back first. */
+  private void cancel() {
+    if (payout().status() == PAID) {
+      change(payouts.reverse(payout().id()));
+    }
+    change(payouts.cancel(payout().id()));
+  }
+
+  private void change(Payout changed) {
+    payout = changed;
+    show();
+  }
+
+  private void show() {
+    Workflow.upsertTypedSearchAttributes(
+        PAYOUT_STATUS.valueSet(payout().status().value()),
+        SELLER_ID.valueSet(payout().sellerId().value()));
+  }
+
+  private Payout payout() {
+    if (payout == null) {
+      throw new IllegalStateException("The payout is read before it was scheduled");
+    }
+    return payout;
+  }
+
+  private static Duration until(Instant moment) {
+    Duration left = Duration.between(Instant.ofEpochMilli(Workflow.currentTimeMillis()), moment);
+    return left.isNegative() ? Duration.ZERO : left;
+  }
+}
