@@ -104,10 +104,12 @@ class PurchaseLifecycleIntegrationTest {
     order(buyer, sell());
 
     for (var process : List.of(stack.api, stack.workers)) {
-      var client = new ApiClient(process.uri());
+      var client = new ApiClient(process.managementUri());
       assertThat(client.get("/actuator/health/liveness").text("status")).isEqualTo("UP");
       assertThat(client.get("/actuator/health/readiness").text("status")).isEqualTo("UP");
     }
+    // The API's public port serves no actuator: health and metrics are on its management port.
+    assertThat(stack.anonymous().get("/actuator/prometheus").status()).isEqualTo(404);
     Poll.until(
         "the workers report Temporal's workflow task metrics",
         Duration.ofSeconds(30),
@@ -178,7 +180,8 @@ class PurchaseLifecycleIntegrationTest {
   private static String metrics(dev.ticketing.harness.BootJar process) {
     try {
       var request =
-          java.net.http.HttpRequest.newBuilder(process.uri().resolve("/actuator/prometheus"))
+          java.net.http.HttpRequest.newBuilder(
+                  process.managementUri().resolve("/actuator/prometheus"))
               .build();
       return java.net.http.HttpClient.newHttpClient()
           .send(request, java.net.http.HttpResponse.BodyHandlers.ofString())
