@@ -92,7 +92,7 @@ func TestReportsBrokenPolicies(t *testing.T) {
 			edit(t, dir, "k8s/network-policies.yaml", "  name: workers\n  labels:\n    app.kubernetes.io/part-of: ticketing\nspec:\n  podSelector:\n    matchLabels:\n      app.kubernetes.io/component: workers\n", "  name: workers\n  labels:\n    app.kubernetes.io/part-of: ticketing\nspec:\n  podSelector:\n    matchLabels:\n      app.kubernetes.io/component: nothing\n")
 			edit(t, dir, "k8s/network-policies.yaml", "      app.kubernetes.io/part-of: ticketing\n  policyTypes", "      app.kubernetes.io/part-of: nothing\n  policyTypes")
 		}, "Deployment/workers-orders: no NetworkPolicy selects its pods"},
-		{"the API lets other pods reach the workers", func(t *testing.T, dir string) {
+		{"the workers reachable from the API", func(t *testing.T, dir string) {
 			appendTo(t, dir, "k8s/network-policies.yaml", "    - from:\n        - podSelector:\n            matchLabels:\n              app: api\n")
 		}, "Deployment/workers-payments: NetworkPolicy/workers lets pods app=api of this namespace reach port 8081; nothing calls this workload"},
 		{"the API reachable from any pod", func(t *testing.T, dir string) {
