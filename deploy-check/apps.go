@@ -56,7 +56,7 @@ var (
 	// an application.yml gets decided on for compose and Kubernetes instead of silently defaulting.
 	defaultedEnv = map[string]string{
 		"PORT":                        "the images EXPOSE, probe and publish the apps' default ports",
-		"MANAGEMENT_PORT":             "the API image EXPOSEs, probes and scrapes its default management port",
+		"MANAGEMENT_PORT":             "the images EXPOSE, probe and scrape the default: 9080 for the API, the workers' own PORT",
 		"MONGODB_URI":                 "each domain gets its own <DOMAIN>_MONGODB_URI instead",
 		"STRIPE_API_BASE":             "only tests point the Stripe client elsewhere (stripe-mock)",
 		"SESSION_LIFETIME":            "24 hours is the contract's session length (docs/API.md)",
@@ -72,7 +72,8 @@ var (
 
 	placeholder           = regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_]*)`)
 	portDefault           = regexp.MustCompile(`\$\{PORT:(\d+)\}`)
-	managementPortDefault = regexp.MustCompile(`\$\{MANAGEMENT_PORT:(\d+)\}`)
+	managementPortDefault = regexp.MustCompile(`^\$\{MANAGEMENT_PORT:(\d+)\}$`)
+	managementOnPort      = regexp.MustCompile(`^\$\{MANAGEMENT_PORT:\$\{PORT:\d+\}\}$`)
 	// $(NAME) in a Kubernetes env value: the value of NAME, when NAME is defined above it.
 	dependentVar = regexp.MustCompile(`\$\(([A-Za-z_][A-Za-z0-9_]*)\)`)
 )
@@ -117,10 +118,12 @@ func readActuatorSettings(r *report, a *app, data []byte) {
 		return
 	}
 	if raw, ok := dig(config, "management", "server", "port").(string); ok {
-		if m := managementPortDefault.FindStringSubmatch(raw); m != nil {
+		switch m := managementPortDefault.FindStringSubmatch(raw); {
+		case m != nil:
 			a.managementPort, _ = strconv.Atoi(m[1])
-		} else {
-			r.addf(a.config, "management.server.port %q: expected ${MANAGEMENT_PORT:<default>}", raw)
+		case !managementOnPort.MatchString(raw):
+			// ${MANAGEMENT_PORT:${PORT:...}} leaves the actuator on the app's port unless told otherwise.
+			r.addf(a.config, "management.server.port %q: expected ${MANAGEMENT_PORT:<default>} or ${MANAGEMENT_PORT:${PORT:<default>}}", raw)
 		}
 	}
 	// Spring Boot's groups when probes are on and a group is not configured.

@@ -1,7 +1,5 @@
 package dev.ticketing.harness;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +12,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * One of the project's own Spring Boot apps ({@code api}, {@code workers}) run as a process, as in
  * production: from the unpacked jar the build leaves in {@code target/app} (see the root pom's
- * {@code extract-app}), on a port of its own that it keeps across restarts. An app whose actuator
- * has a port of its own ({@code MANAGEMENT_PORT} in its application.yml) gets a free one for it
- * too.
+ * {@code extract-app}), on a port of its own that it keeps across restarts.
  */
 public final class BootJar implements AutoCloseable {
 
@@ -24,7 +20,7 @@ public final class BootJar implements AutoCloseable {
   private final Path jar;
   private final Map<String, String> environment;
   private final int port = ExternalProcess.freePort();
-  private final int managementPort;
+  private final int managementPort = ExternalProcess.freePort();
   private final Path directory;
   private @Nullable ExternalProcess process;
 
@@ -33,11 +29,7 @@ public final class BootJar implements AutoCloseable {
     this.jar = Tools.root().resolve(module).resolve("target/app/ticketing-" + module + ".jar");
     this.environment = new HashMap<>(environment);
     this.environment.put("PORT", String.valueOf(port));
-    // Its default (9080) would collide between the APIs of one test run, and with anyone else's.
-    this.managementPort = hasManagementPort(module) ? ExternalProcess.freePort() : port;
-    if (managementPort != port) {
-      this.environment.put("MANAGEMENT_PORT", String.valueOf(managementPort));
-    }
+    this.environment.put("MANAGEMENT_PORT", String.valueOf(managementPort));
     this.directory = Tools.workDirectory(module);
     if (!Files.exists(jar)) {
       throw new IllegalStateException(jar + " is missing: build it with `make build` first");
@@ -60,7 +52,7 @@ public final class BootJar implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + port);
   }
 
-  /** Where its actuator answers ({@code /actuator/health}, {@code /actuator/prometheus}). */
+  /** Where its health and metrics are: a port of their own. */
   public URI managementUri() {
     return URI.create("http://127.0.0.1:" + managementPort);
   }
@@ -102,16 +94,6 @@ public final class BootJar implements AutoCloseable {
 
   public Path log() {
     return directory.resolve(module + ".log");
-  }
-
-  /** Whether the module's configuration puts the actuator on {@code MANAGEMENT_PORT}. */
-  private static boolean hasManagementPort(String module) {
-    Path config = Tools.root().resolve(module).resolve("src/main/resources/application.yml");
-    try {
-      return Files.readString(config).contains("${MANAGEMENT_PORT:");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   @Override
