@@ -9,6 +9,9 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
+
+	"sigs.k8s.io/yaml"
 )
 
 // app is one of the two deployables: its image, its Dockerfile and the environment it reads.
@@ -16,10 +19,25 @@ type app struct {
 	name       string // "api" or "workers"
 	image      string // the skaffold artifact, also the image name in k8s/
 	dockerfile string
+	module     string          // its Maven module (-pl)
 	config     string          // the application.yml whose ${NAME} placeholders are the contract
 	reads      map[string]bool // nil when the config could not be read
 	settings   []string        // the ${NAME} placeholders alone, sorted: what a deployment decides on
 	port       int             // the default of ${PORT:...}
+	// The default of ${MANAGEMENT_PORT:...} when the actuator has a port of its own, else 0.
+	managementPort int
+	// What the app's actuator says about itself: the health groups and Spring's shutdown phase.
+	readiness, liveness []string
+	shutdownPhase       time.Duration
+	javaToolOptions     string // the final stage's JAVA_TOOL_OPTIONS in its Dockerfile
+}
+
+// actuatorPort is where the app answers /actuator/*: its management port if it has one.
+func (a *app) actuatorPort() int {
+	if a.managementPort != 0 {
+		return a.managementPort
+	}
+	return a.port
 }
 
 var (
@@ -38,6 +56,7 @@ var (
 	// an application.yml gets decided on for compose and Kubernetes instead of silently defaulting.
 	defaultedEnv = map[string]string{
 		"PORT":                        "the images EXPOSE, probe and publish the apps' default ports",
+		"MANAGEMENT_PORT":             "the images EXPOSE, probe and scrape the default: 9080 for the API, the workers' own PORT",
 		"MONGODB_URI":                 "each domain gets its own <DOMAIN>_MONGODB_URI instead",
 		"STRIPE_API_BASE":             "only tests point the Stripe client elsewhere (stripe-mock)",
 		"SESSION_LIFETIME":            "24 hours is the contract's session length (docs/API.md)",
@@ -51,14 +70,18 @@ var (
 	// Secrets of the infrastructure under k8s/temporal (Temporal's own PostgreSQL).
 	infraSecrets = map[string][]string{"temporal-postgresql": {"password"}}
 
-	placeholder = regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_]*)`)
-	portDefault = regexp.MustCompile(`\$\{PORT:(\d+)\}`)
+	placeholder           = regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_]*)`)
+	portDefault           = regexp.MustCompile(`\$\{PORT:(\d+)\}`)
+	managementPortDefault = regexp.MustCompile(`^\$\{MANAGEMENT_PORT:(\d+)\}$`)
+	managementOnPort      = regexp.MustCompile(`^\$\{MANAGEMENT_PORT:\$\{PORT:\d+\}\}$`)
+	// $(NAME) in a Kubernetes env value: the value of NAME, when NAME is defined above it.
+	dependentVar = regexp.MustCompile(`\$\(([A-Za-z_][A-Za-z0-9_]*)\)`)
 )
 
 func loadApps(r *report) []*app {
 	apps := []*app{
-		{name: "api", image: "ticketing-api", dockerfile: "api/Dockerfile", config: "api/src/main/resources/application.yml"},
-		{name: "workers", image: "ticketing-workers", dockerfile: "workers/Dockerfile", config: "workers/src/main/resources/application.yml"},
+		{name: "api", image: "ticketing-api", dockerfile: "api/Dockerfile", module: "api", config: "api/src/main/resources/application.yml"},
+		{name: "workers", image: "ticketing-workers", dockerfile: "workers/Dockerfile", module: "workers", config: "workers/src/main/resources/application.yml"},
 	}
 	for _, a := range apps {
 		data, ok := r.read(a.config)
@@ -81,8 +104,57 @@ func loadApps(r *report) []*app {
 		} else {
 			r.addf(a.config, "no ${PORT:<default>} placeholder: the port the %s image exposes can't be checked", a.name)
 		}
+		readActuatorSettings(r, a, data)
 	}
 	return apps
+}
+
+// readActuatorSettings reads what the deployment must agree with from the app's application.yml:
+// the management port, the health groups the probes ask and how long Spring takes to shut down.
+func readActuatorSettings(r *report, a *app, data []byte) {
+	var config map[string]any
+	if err := yaml.Unmarshal(data, &config); err != nil {
+		r.addf(a.config, "is not valid YAML: %v", err)
+		return
+	}
+	if raw, ok := dig(config, "management", "server", "port").(string); ok {
+		switch m := managementPortDefault.FindStringSubmatch(raw); {
+		case m != nil:
+			a.managementPort, _ = strconv.Atoi(m[1])
+		case !managementOnPort.MatchString(raw):
+			// ${MANAGEMENT_PORT:${PORT:...}} leaves the actuator on the app's port unless told otherwise.
+			r.addf(a.config, "management.server.port %q: expected ${MANAGEMENT_PORT:<default>} or ${MANAGEMENT_PORT:${PORT:<default>}}", raw)
+		}
+	}
+	// Spring Boot's groups when probes are on and a group is not configured.
+	a.readiness = healthGroup(dig(config, "management", "endpoint", "health", "group", "readiness", "include"), "readinessState")
+	a.liveness = healthGroup(dig(config, "management", "endpoint", "health", "group", "liveness", "include"), "livenessState")
+	a.shutdownPhase = 30 * time.Second // Spring's default timeout-per-shutdown-phase
+	if raw, ok := dig(config, "spring", "lifecycle", "timeout-per-shutdown-phase").(string); ok {
+		d, err := time.ParseDuration(raw)
+		if err != nil {
+			r.addf(a.config, "spring.lifecycle.timeout-per-shutdown-phase %q is not a duration", raw)
+		}
+		a.shutdownPhase = d
+	}
+}
+
+func healthGroup(include any, byDefault string) []string {
+	switch v := include.(type) {
+	case string:
+		var out []string
+		for _, s := range strings.Split(v, ",") {
+			out = append(out, strings.TrimSpace(s))
+		}
+		return out
+	case []any:
+		var out []string
+		for _, s := range v {
+			out = append(out, fmt.Sprint(s))
+		}
+		return out
+	}
+	return []string{byDefault}
 }
 
 func appByImage(apps []*app, image string) *app {
@@ -101,35 +173,49 @@ type envVar struct {
 	secret, key string
 	optional    bool
 	indirect    string // another kind of reference (configMapKeyRef, fieldRef...), not checkable
+	order       int    // its place in the container's list (Kubernetes expands $(NAME) from above only)
+	raw         string // compose: the value as written, before interpolation
 }
 
 // mongoHosts tells whether host:port is a MongoDB the deployment defines.
 type mongoHosts func(host, port string) bool
 
 // checkAppEnv checks what one container or compose service of an app sets against what the app
-// reads, the Secrets it may use and what that deployable needs. It returns the task queues a
-// workers deployable serves.
-func checkAppEnv(r *report, file, who string, a *app, env map[string]envVar, mongo mongoHosts) []string {
+// reads, the Secrets it may use (name -> keys) and what that deployable needs. It returns the task
+// queues a workers deployable serves.
+func checkAppEnv(r *report, file, who string, a *app, env map[string]envVar, secrets map[string][]string, mongo mongoHosts) []string {
 	if a.reads == nil {
 		return nil
 	}
+	// A variable only put into another one's value ($(NAME), Kubernetes) is read by Kubernetes.
+	expanded := map[string]bool{}
+	for _, v := range env {
+		for _, m := range dependentVar.FindAllStringSubmatch(v.value, -1) {
+			expanded[m[1]] = true
+		}
+	}
 	for _, name := range sortedKeys(env) {
 		v := env[name]
-		if !a.reads[name] {
+		if !a.reads[name] && !expanded[name] {
 			r.addf(file, "%s sets %s, which the %s app does not read (no ${%s} in %s)", who, name, a.name, name, a.config)
 		}
 		if v.indirect != "" {
-			r.addf(file, "%s takes %s from a %s; only literal values and the %s Secrets can be checked", who, name, v.indirect, strings.Join(sortedKeys(appSecrets), "/"))
+			r.addf(file, "%s takes %s from a %s; only literal values and the %s Secrets can be checked", who, name, v.indirect, strings.Join(sortedKeys(secrets), "/"))
 		}
 		if v.secret != "" {
-			keys, known := appSecrets[v.secret]
+			keys, known := secrets[v.secret]
 			switch {
 			case !known:
-				r.addf(file, "%s takes %s from Secret %q; the app's Secrets are %s", who, name, v.secret, strings.Join(sortedKeys(appSecrets), ", "))
+				r.addf(file, "%s takes %s from Secret %q; the app's Secrets are %s", who, name, v.secret, strings.Join(sortedKeys(secrets), ", "))
 			case !slices.Contains(keys, v.key):
 				r.addf(file, "%s takes %s from key %q of Secret %s, which holds %s", who, name, v.key, v.secret, strings.Join(keys, ", "))
 			case v.key != name:
 				r.addf(file, "%s sets %s from key %s of Secret %s: the key must match the variable", who, name, v.key, v.secret)
+			}
+		}
+		for _, m := range dependentVar.FindAllStringSubmatch(v.value, -1) {
+			if used, ok := env[m[1]]; !ok || used.order >= v.order {
+				r.addf(file, "%s sets %s from $(%s), which is not set above it: Kubernetes would pass the text $(%s) on", who, name, m[1], m[1])
 			}
 		}
 	}
@@ -204,7 +290,7 @@ func checkMongoURI(r *report, file, who, name, raw string, mongo mongoHosts) {
 	if raw == "" {
 		return
 	}
-	u, err := url.Parse(raw)
+	u, err := url.Parse(dependentVar.ReplaceAllString(raw, "x"))
 	if err != nil || u.Scheme != "mongodb" {
 		r.addf(file, "%s sets %s to %q, not a mongodb:// URI", who, name, raw)
 		return

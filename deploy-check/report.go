@@ -42,14 +42,15 @@ func (r *report) exists(rel string) bool {
 func run(root string) *report {
 	r := &report{root: root}
 	apps := loadApps(r)
-	m := loadManifests(r)
-	checkManifests(r, m, apps)
-	checkHelmValues(r, "k8s/temporal/values.yaml")
 	for _, app := range apps {
+		checkHealthGroups(r, app)
 		checkDockerfile(r, app)
 	}
+	m := loadManifests(r)
+	checkManifests(r, m, apps)
+	values := checkHelmValues(r, m, "k8s/temporal/values.yaml")
 	checkSkaffold(r, m, apps)
-	checkCompose(r, apps)
+	checkCompose(r, apps, values)
 	checkRootFiles(r)
 	checkReferences(r)
 	sort.Strings(r.problems)
