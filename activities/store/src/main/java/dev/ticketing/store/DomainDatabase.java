@@ -52,6 +52,8 @@ public final class DomainDatabase implements AutoCloseable {
             .applyConnectionString(connection)
             .addCommandListener(changes)
             .applicationName("ticketing-" + domain)
+            .applyToServerSettings(
+                server -> server.addServerListener(new ReachabilityGauge(domain)))
             .applyToClusterSettings(cluster -> {
               // Fail a request quickly while the server is away; retries belong to the caller.
               if (connection.getServerSelectionTimeout() == null) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import org.bson.Document;
@@ -207,6 +208,27 @@ class VersionedStoreIntegrationTest {
     events.append(new Event("SeatCreated", id.toString(), 0, Instant.now(), state));
 
     assertThat(seats.find(id)).isPresent();
+  }
+
+  @Test
+  void ticketingStoreUpFollowsTheServerAsTheDriversMonitorSeesIt(FerretDb ferretDb) {
+    var registry = new SimpleMeterRegistry();
+    Metrics.addRegistry(registry);
+    String domain = "reachable_" + new ObjectId();
+    // the monitor looks every half second here, not every ten
+    String uri = ferretDb.uri("store_" + new ObjectId()) + "?heartbeatFrequencyMS=500";
+    try (DomainDatabase watched = DomainDatabase.open(uri, domain)) {
+      Supplier<Double> up =
+          () -> registry.get("ticketing.store.up").tag("domain", domain).gauge().value();
+      Poll.until("the store is up", Duration.ofSeconds(10), () -> up.get() == 1);
+      ferretDb.stop();
+      Poll.until("the store is down", Duration.ofSeconds(10), () -> up.get() == 0);
+      ferretDb.start();
+      Poll.until("the store is up again", Duration.ofSeconds(10), () -> up.get() == 1);
+    } finally {
+      ferretDb.start();
+      Metrics.removeRegistry(registry);
+    }
   }
 
   @Test
