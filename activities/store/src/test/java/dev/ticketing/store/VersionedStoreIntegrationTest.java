@@ -162,6 +162,9 @@ class VersionedStoreIntegrationTest {
       assertThat(notHeld).as("a change of what another process wrote").isEqualTo(4);
       assertThat(registry.counter("ticketing.store.changes", "domain", "unused").count())
           .isEqualTo(3);
+      assertThat(registry.find("ticketing.events").tag("domain", "unused").counters())
+          .extracting(c -> c.getId().getTag("type") + "=" + c.count())
+          .containsExactlyInAnyOrder("SeatCreated=1.0", "SeatTaken=1.0", "SeatFreed=1.0");
     } finally {
       Metrics.removeRegistry(registry);
     }
