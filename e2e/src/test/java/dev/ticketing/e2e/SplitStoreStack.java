@@ -29,7 +29,9 @@ final class SplitStoreStack {
     backend.put("MONGODB_URI", stores.uri());
     backend.put("PAYMENTS_MONGODB_URI", paymentsStore.uri("payments"));
     backend.put("TEMPORAL_ADDRESS", temporal.address());
-    workers = BootJar.launch("workers", backend);
+    var workerEnvironment = new HashMap<>(backend);
+    workerEnvironment.put("TICKETING_WORKER_QUEUES", "orders,tickets,payments,payouts"); // no mail
+    workers = BootJar.launch("workers", workerEnvironment);
     var apiEnvironment = new HashMap<>(backend);
     apiEnvironment.put("JWT_KEY", "split-store-tests-key-of-at-least-32-bytes");
     api = BootJar.launch("api", apiEnvironment);
