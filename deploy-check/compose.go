@@ -25,7 +25,7 @@ const composeFile = "docker-compose.temporal.yml"
 // is empty), then with a made-up value for each of those secrets, and checks the services: pinned
 // images, dependencies that exist and can be waited on, the apps' environment, MongoDB's
 // authentication and Temporal's connection budget.
-func checkCompose(r *report, apps []*app, values map[string]any) {
+func checkCompose(r *report, apps []*app, code needs, values map[string]any) {
 	env, err := dotenv.Read(r.path(".env.example"))
 	if err != nil {
 		r.addf(".env.example", "cannot read: %v", err)
@@ -67,9 +67,18 @@ func checkCompose(r *report, apps []*app, values map[string]any) {
 		return
 	}
 	rawEnv := rawServiceEnv(r, raw)
+	scripts := map[string]string{}
+	for _, name := range sortedKeys(project.Services) {
+		svc := project.Services[name]
+		if script := strings.Join(append(slices.Clone(svc.Entrypoint), svc.Command...), "\n"); strings.Contains(script, "search-attribute create") {
+			scripts["service "+name] = script
+		}
+	}
+	checkSearchAttributes(r, composeFile, composeFile, code.attributes, scripts)
 	served := map[string]bool{}
 	hasWorkers := false
 	setBy := map[*app]map[string]bool{}
+	given := settingValues{}
 	var servers []mongoServer
 	var clients []mongoClient
 	for _, name := range sortedKeys(project.Services) {
@@ -100,11 +109,12 @@ func checkCompose(r *report, apps []*app, values map[string]any) {
 		for k := range vars {
 			setBy[a][k] = true
 		}
+		given.add(who, vars)
 		mongo := func(host, port string) bool {
 			dep, ok := project.Services[host]
 			return ok && port == "27017" && isMongoImage(dep.Image)
 		}
-		for _, q := range checkAppEnv(r, composeFile, who, a, vars, appSecrets, mongo) {
+		for _, q := range checkAppEnv(r, composeFile, who, a, vars, appSecrets, mongo, domainsOf(apps)) {
 			served[q] = true
 		}
 		for _, k := range sortedKeys(vars) {
@@ -122,8 +132,9 @@ func checkCompose(r *report, apps []*app, values map[string]any) {
 		}
 	}
 	if hasWorkers {
-		checkQueueCoverage(r, composeFile, served)
+		checkQueueCoverage(r, composeFile, code.queues, served)
 	}
+	given.checkShared(r, composeFile, apps)
 	for _, a := range apps {
 		if set, deployed := setBy[a]; deployed {
 			checkSettingsCoverage(r, composeFile, "service of it", a, set, defaultedEnv, composeDefaultedEnv)

@@ -27,7 +27,16 @@
 //   - compose takes every secret from .env, required, and .env.example holds no placeholder (compose.go);
 //
 //   - traffic comes in through the Gateway API with TLS and the 2 MiB body limit, not ingress-nginx
-//     (gateway.go).
+//     (gateway.go);
+//
+//   - every task queue of TaskQueues.java is served by a workers deployment given its domain's
+//     database, the databases it only reads and the outside services its activities call (queues.go);
+//
+//   - every search attribute the workflows declare is registered, as its type, by compose's setup and
+//     the Kubernetes Job (searchattributes.go);
+//
+//   - a setting both apps read (the payout's terms, the web client's address) has one value across
+//     a deployment (apps.go).
 //
 //     go run . <repository root>
 //

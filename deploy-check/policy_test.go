@@ -139,6 +139,41 @@ func TestReportsBrokenPolicies(t *testing.T) {
 			edit(t, dir, "k8s/workers-tickets.yaml", "spec:\n  # No replicas", "spec:\n  replicas: 1\n  # No replicas")
 		}, "Deployment/workers-tickets sets replicas: every kubectl apply (skaffold run) would undo a kubectl scale"},
 
+		// Every task queue is deployed with what its activities need; every search attribute the
+		// workflows set is registered; a setting both apps read has one value.
+		{"a task queue deploy-check does not know", func(t *testing.T, dir string) {
+			edit(t, dir, taskQueuesFile, `  public static final String PAYOUTS = "payouts";`, `  public static final String PAYOUTS = "payouts";
+  public static final String REFUNDS = "refunds";`)
+		}, `names the task queue "refunds", which deploy-check does not know`},
+		{"a queue no Kubernetes workers serve", func(t *testing.T, dir string) {
+			edit(t, dir, "k8s/workers-payouts.yaml", "              value: payouts\n", "              value: payments\n")
+		}, "no workers deployment serves the payouts task queue"},
+		{"the payouts workers without Stripe", func(t *testing.T, dir string) {
+			edit(t, dir, "k8s/workers-payouts.yaml", "            - name: STRIPE_KEY\n              valueFrom:\n                secretKeyRef:\n                  name: stripe-secret\n                  key: STRIPE_KEY\n", "")
+		}, "Deployment/workers-payouts container workers does not set STRIPE_KEY (the payouts activities call Stripe)"},
+		{"the payouts workers with the payments database", func(t *testing.T, dir string) {
+			edit(t, dir, composeFile, "      TICKETING_WORKER_QUEUES: payouts\n", "      TICKETING_WORKER_QUEUES: payouts\n      PAYMENTS_MONGODB_URI: mongodb://payments:${PAYMENTS_MONGODB_PASSWORD:?set PAYMENTS_MONGODB_PASSWORD in .env (see .env.example)}@mongo:27017/payments\n")
+		}, "service workers-payouts sets PAYMENTS_MONGODB_URI but serves payouts"},
+		{"a search attribute compose does not register", func(t *testing.T, dir string) {
+			edit(t, dir, composeFile, "for name in OrderStatus TicketId BuyerId PayoutStatus SellerId; do", "for name in OrderStatus TicketId BuyerId SellerId; do")
+		}, "service temporal-setup does not register the search attributes PayoutStatus (Keyword)"},
+		{"a search attribute the Job does not register", func(t *testing.T, dir string) {
+			edit(t, dir, "k8s/temporal/search-attributes-job.yaml", "for name in OrderStatus TicketId BuyerId PayoutStatus SellerId; do", "for name in OrderStatus TicketId BuyerId PayoutStatus; do")
+		}, "Job/temporal-search-attributes container register does not register the search attributes SellerId (Keyword)"},
+		{"a search attribute registered as another type", func(t *testing.T, dir string) {
+			edit(t, dir, "k8s/temporal/search-attributes-job.yaml", "--type Keyword", "--type Text")
+		}, "registers the search attribute PayoutStatus as Text, but the workflows set it as Keyword"},
+		{"a new search attribute in the workflows", func(t *testing.T, dir string) {
+			edit(t, dir, "workflows/src/main/java/dev/ticketing/workflows/payouts/PayoutWorkflow.java", `SearchAttributeKey.forKeyword("SellerId");`, `SearchAttributeKey.forKeyword("SellerId");
+  SearchAttributeKey<Long> AMOUNT = SearchAttributeKey.forLong("PayoutAmount");`)
+		}, "does not register the search attributes PayoutAmount (Int)"},
+		{"the API's payout fee not the workers'", func(t *testing.T, dir string) {
+			edit(t, dir, "k8s/api.yaml", "            - name: PAYOUTS_FEE_PERCENT\n              value: \"10\"\n", "            - name: PAYOUTS_FEE_PERCENT\n              value: \"12\"\n")
+		}, `k8s: PAYOUTS_FEE_PERCENT differs between containers: "10" (workers-payouts) but "12" (api)`},
+		{"compose's onboarding return address not the API's", func(t *testing.T, dir string) {
+			edit(t, dir, composeFile, "      TICKETING_WORKER_QUEUES: payouts\n", "      TICKETING_WORKER_QUEUES: payouts\n      PUBLIC_URL: http://localhost:3000\n")
+		}, "docker-compose.temporal.yml: PUBLIC_URL differs between containers"},
+
 		// Temporal's PostgreSQL connections fit in max_connections.
 		{"pools that exceed max_connections", func(t *testing.T, dir string) {
 			edit(t, dir, "k8s/temporal/values.yaml", "            maxConns: 20\n", "            maxConns: 40\n")
@@ -213,8 +248,12 @@ func TestReportsBrokenPolicies(t *testing.T) {
 		// The small ones.
 		{"a node stage no module of the build needs", func(t *testing.T, dir string) {
 			edit(t, dir, "workers/Dockerfile", "FROM maven:", "FROM node:22.20.0-bookworm-slim AS node\n\nFROM maven:")
-			for _, pom := range []string{"workflows", "activities/store", "activities/users", "activities/tickets", "activities/orders", "activities/payments", "harness", "web", "api", "workers", "e2e", "bench"} {
-				copyInto(t, dir, pom+"/pom.xml")
+			root, err := os.ReadFile(filepath.Join(repoRoot, "pom.xml"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, m := range mavenModule.FindAllStringSubmatch(string(root), -1) {
+				copyInto(t, dir, m[1]+"/pom.xml")
 			}
 		}, "workers/Dockerfile: line 6: a node stage, but the Maven build (-pl workers -am) reaches no module that runs npm"},
 		{"compose on another Temporal than the chart", func(t *testing.T, dir string) {
