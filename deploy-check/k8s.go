@@ -248,6 +248,7 @@ func checkManifests(r *report, m *manifests, apps []*app, code needs) {
 	checkReplicas(r, m)
 	checkPodSecurity(r, m)
 	checkNetworkPolicies(r, m, apps)
+	checkEgress(r, m, apps)
 	checkK8sMongoAuth(r, m, apps)
 	checkGateways(r, m)
 	for _, o := range m.objects {

@@ -12,7 +12,8 @@
 //
 //   - NetworkPolicies let a domain's database be reached only by the workloads whose URIs name it,
 //     nothing but Prometheus reach the workers, and only the Gateway and Prometheus reach the API
-//     (netpol.go);
+//     (netpol.go); a pod isolated for egress reaches every destination its settings name (DNS,
+//     Temporal, its databases, Stripe, SMTP) and nothing else (egress.go);
 //
 //   - readiness is the pod's own state, never a store; probes and scraping use the actuator's port; a
 //     Deployment behind a Service sleeps before it stops, and the shutdown fits the grace period; no

@@ -98,6 +98,22 @@ func TestReportsBrokenPolicies(t *testing.T) {
 		{"the API reachable from any pod", func(t *testing.T, dir string) {
 			edit(t, dir, "k8s/network-policies.yaml", "        - port: http\n    - from:", "        - port: http\n    - from:\n        - podSelector: {}\n      ports:\n        - port: http\n    - from:")
 		}, "Deployment/api: NetworkPolicy/api lets every pod of this namespace reach port 8080; only the Gateway's proxies"},
+		// Egress, where a policy isolates it: to everything the pod's settings name, and nothing else.
+		{"egress that leaves out Stripe", func(t *testing.T, dir string) {
+			edit(t, dir, "k8s/workers-payouts.yaml", "      ports:\n        - port: 443\n", "      ports:\n        - port: 8443\n")
+		}, "Deployment/workers-payouts: its egress is isolated, but no NetworkPolicy lets it reach Stripe's API"},
+		{"egress that leaves out DNS", func(t *testing.T, dir string) {
+			edit(t, dir, "k8s/workers-payouts.yaml", "              k8s-app: kube-dns\n", "              k8s-app: coredns\n")
+		}, "Deployment/workers-payouts: its egress is isolated, but no NetworkPolicy lets it reach the cluster's DNS (namespace kube-system, pods k8s-app=kube-dns) on UDP 53"},
+		{"egress to another domain's database", func(t *testing.T, dir string) {
+			edit(t, dir, "k8s/workers-payouts.yaml", "              app: payouts-mongo\n", "              app: payments-mongo\n")
+		}, "Deployment/workers-payouts: NetworkPolicy/workers-payouts-egress lets it reach pods app=payments-mongo of this namespace on TCP 27017; it connects only to"},
+		{"egress to every port of every address", func(t *testing.T, dir string) {
+			appendTo(t, dir, "k8s/workers-payouts.yaml", "    - {}\n")
+		}, "Deployment/workers-payouts: NetworkPolicy/workers-payouts-egress lets it reach anywhere on every port"},
+		{"Stripe's egress open to the cluster's own addresses", func(t *testing.T, dir string) {
+			edit(t, dir, "k8s/workers-payouts.yaml", "            except: [10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, 100.64.0.0/10, 169.254.0.0/16]\n", "")
+		}, "Deployment/workers-payouts: NetworkPolicy/workers-payouts-egress lets it reach addresses 0.0.0.0/0 on TCP 443"},
 		{"the API's management port reachable from the Gateway", func(t *testing.T, dir string) {
 			edit(t, dir, "k8s/network-policies.yaml", "      ports:\n        - port: http\n    - from:", "    - from:")
 		}, "Deployment/api: NetworkPolicy/api lets pods app.kubernetes.io/name=envoy,gateway.envoyproxy.io/owning-gateway-name=ticketing of namespace envoy-gateway-system reach port 9080"},
