@@ -140,27 +140,62 @@ func checkCompose(r *report, apps []*app, code needs, values map[string]any) {
 			checkSettingsCoverage(r, composeFile, "service of it", a, set, defaultedEnv, composeDefaultedEnv)
 		}
 	}
-	fromEnvFile := func(s mongoServer, v envVar, name string) string {
+	fromEnvFile := func(s mongoServer, v envVar, name, user string) string {
 		if !strings.Contains(v.raw, "${"+name+":?") {
 			return "must come from .env as ${" + name + ":?...}, not be written here"
 		}
 		return ""
 	}
-	clientPassword := func(c mongoClient, s mongoServer) string {
-		name := strings.ToUpper(c.domain) + "_MONGODB_PASSWORD"
+	clientPassword := func(c mongoClient, user string, s mongoServer) string {
+		name := strings.ToUpper(user) + "_MONGODB_PASSWORD"
 		if raw := c.env[strings.ToUpper(c.domain)+"_MONGODB_URI"].raw; !strings.Contains(raw, ":${"+name+":?") {
 			return "must take its password from ${" + name + ":?...}, the one service " + s.name + " creates the user with"
 		}
 		return ""
 	}
-	checkMongoAuth(r, servers, clients, fromEnvFile, clientPassword)
+	checkMongoAuth(r, servers, clients, mongoPasswords{fromEnvFile, clientPassword})
 	checkComposeTemporal(r, project, values)
+	checkComposeMail(r, project)
+}
+
+// checkComposeMail holds the SMTP server the app services send to (MAIL_HOST) to a service of this
+// file that drops an email whose Message-ID it already has: the notifications make each Message-ID
+// from its event, so an email sent again after a crash between its send and its record is not
+// delivered twice. Mailpit does so with --ignore-duplicate-ids. Its UI shows every email to whoever
+// reaches it, without signing in, so it is published on this machine only.
+func checkComposeMail(r *report, project *types.Project) {
+	checked := map[string]bool{}
+	for _, name := range sortedKeys(project.Services) {
+		host := deref(project.Services[name].Environment["MAIL_HOST"])
+		if host == "" || checked[host] {
+			continue
+		}
+		checked[host] = true
+		smtp, ok := project.Services[host]
+		if !ok {
+			r.addf(composeFile, "service %s: MAIL_HOST %q names no service of this file", name, host)
+			continue
+		}
+		if image, _, _ := strings.Cut(smtp.Image, ":"); image != "axllent/mailpit" {
+			r.addf(composeFile, "service %s runs %s: the notifications' exactly-once delivery needs an SMTP server that drops a repeated Message-ID (Mailpit, with --ignore-duplicate-ids)", host, smtp.Image)
+			continue
+		}
+		args := append(slices.Clone(smtp.Entrypoint), smtp.Command...)
+		if !slices.Contains(args, "--ignore-duplicate-ids") && !slices.Contains(args, "--ignore-duplicate-ids=true") && deref(smtp.Environment["MP_IGNORE_DUPLICATE_IDS"]) != "true" {
+			r.addf(composeFile, "service %s runs Mailpit without --ignore-duplicate-ids: an email sent again after a crash would be delivered twice", host)
+		}
+		for _, p := range smtp.Ports {
+			if p.Published != "" && p.HostIP != "127.0.0.1" {
+				r.addf(composeFile, "service %s publishes port %d on %q: Mailpit's UI and SMTP take anyone; publish on 127.0.0.1 only", host, p.Target, p.HostIP)
+			}
+		}
+	}
 }
 
 // composeMongo describes a compose service that runs MongoDB.
 func composeMongo(r *report, project *types.Project, name string, svc types.ServiceConfig, env map[string]envVar) mongoServer {
 	s := mongoServer{file: composeFile, who: "service " + name, name: name, hosts: []string{name}, args: append(slices.Clone(svc.Entrypoint), svc.Command...), env: env}
-	s.domains = splitList(env["TICKETING_DOMAINS"].value)
+	s.domains, s.reads = splitList(env["TICKETING_DOMAINS"].value), parseReads(env["TICKETING_READS"].value)
 	for _, c := range svc.Configs {
 		if !strings.HasPrefix(c.Target, mongoInitDir+"/") {
 			continue

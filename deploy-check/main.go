@@ -8,7 +8,8 @@
 //   - every pod passes the restricted Pod Security level (security.go), the Temporal chart's too;
 //
 //   - every MongoDB runs with --auth, a root password from a Secret (or .env), and one user per domain
-//     that may only read and write its own database; every URI signs in as its domain's user (mongo.go);
+//     that may only read and write its own database, and read another's only where TICKETING_READS
+//     grants it; every URI signs in as its domain's user, or as such a reader (mongo.go);
 //
 //   - NetworkPolicies let a domain's database be reached only by the workloads whose URIs name it,
 //     nothing but Prometheus reach the workers, and only the Gateway and Prometheus reach the API
@@ -25,7 +26,8 @@
 //   - each app's JVM fits its container: an explicit collector and processor count, heap + measured
 //     off-heap within the memory limit, memory requested as much as the limit (jvm.go);
 //
-//   - compose takes every secret from .env, required, and .env.example holds no placeholder (compose.go);
+//   - compose takes every secret from .env, required, and .env.example holds no placeholder; its SMTP
+//     server drops a repeated Message-ID and shows its UI on localhost only (compose.go);
 //
 //   - traffic comes in through the Gateway API with TLS and the 2 MiB body limit, not ingress-nginx
 //     (gateway.go);

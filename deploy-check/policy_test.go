@@ -46,8 +46,8 @@ func TestReportsBrokenPolicies(t *testing.T) {
 			edit(t, dir, "k8s/tickets-mongo.yaml", "            - name: init\n              mountPath: /docker-entrypoint-initdb.d\n              readOnly: true\n", "")
 		}, "StatefulSet/tickets-mongo container mongo mounts no script in /docker-entrypoint-initdb.d"},
 		{"a domain user granted more than its database", func(t *testing.T, dir string) {
-			edit(t, dir, "k8s/mongo/create-domain-users.js", `roles: [{ role: "readWrite", db: domain }]`, `roles: [{ role: "readWriteAnyDatabase", db: "admin" }]`)
-		}, `k8s/mongo/create-domain-users.js: must grant each domain user exactly roles: [{ role: "readWrite", db: domain }]`},
+			edit(t, dir, "k8s/mongo/create-domain-users.js", `[{ role: "readWrite", db: domain }]`, `[{ role: "readWriteAnyDatabase", db: "admin" }]`)
+		}, `k8s/mongo/create-domain-users.js: must grant a domain's user exactly { role: "readWrite", db: domain }`},
 		{"the ConfigMap's script differs from the one compose mounts", func(t *testing.T, dir string) {
 			edit(t, dir, "k8s/mongo-init.yaml", `role: "readWrite"`, `role: "dbOwner"`)
 		}, "StatefulSet/orders-mongo container mongo: the script it mounts in /docker-entrypoint-initdb.d is not k8s/mongo/create-domain-users.js"},
@@ -73,6 +73,55 @@ func TestReportsBrokenPolicies(t *testing.T) {
 		{"compose's client without credentials", func(t *testing.T, dir string) {
 			edit(t, dir, composeFile, "      ORDERS_MONGODB_URI: mongodb://orders:${ORDERS_MONGODB_PASSWORD:?set ORDERS_MONGODB_PASSWORD in .env (see .env.example)}@mongo:27017/orders\n      PAYMENTS", "      ORDERS_MONGODB_URI: mongodb://mongo:27017/orders\n      PAYMENTS")
 		}, "service api: ORDERS_MONGODB_URI signs in as nobody"},
+
+		// A domain that reads another's database does so as its own user, granted read there only.
+		{"a reader granted more than read", func(t *testing.T, dir string) {
+			edit(t, dir, "k8s/mongo/create-domain-users.js", `{ role: "read", db: database }`, `{ role: "readWrite", db: database }`)
+		}, `k8s/mongo/create-domain-users.js: must grant a domain's user exactly { role: "readWrite", db: domain }`},
+		{"a MongoDB that does not grant its reader", func(t *testing.T, dir string) {
+			edit(t, dir, "k8s/users-mongo.yaml", "            - name: TICKETING_READS\n              value: notifications:users\n", "")
+		}, `StatefulSet/users-mongo container mongo: TICKETING_READS is "", but the URIs that sign in to it as another domain's user read "notifications:users"`},
+		{"a read grant no URI uses", func(t *testing.T, dir string) {
+			edit(t, dir, composeFile, "      TICKETING_READS: notifications:users\n", "      TICKETING_READS: notifications:users,payouts:orders\n")
+		}, `service mongo: TICKETING_READS is "notifications:users,payouts:orders", but the URIs that sign in to it as another domain's user read "notifications:users"`},
+		{"a read grant on a database the server lacks", func(t *testing.T, dir string) {
+			edit(t, dir, "k8s/users-mongo.yaml", "              value: notifications:users\n", "              value: notifications:users,notifications:orders\n")
+		}, "StatefulSet/users-mongo container mongo: TICKETING_READS grants notifications read on orders, which is not one of its TICKETING_DOMAINS"},
+		{"a reader that signs in as the owner", func(t *testing.T, dir string) {
+			edit(t, dir, composeFile, "mongodb://notifications:${NOTIFICATIONS_MONGODB_PASSWORD:?set NOTIFICATIONS_MONGODB_PASSWORD in .env (see .env.example)}@mongo:27017/users?authSource=notifications", "mongodb://users:${USERS_MONGODB_PASSWORD:?set USERS_MONGODB_PASSWORD in .env (see .env.example)}@mongo:27017/users")
+		}, `service workers-notifications: USERS_MONGODB_URI signs in as "users", who may write the users database, which notifications only reads`},
+		{"a reader's URI that authenticates in the wrong database", func(t *testing.T, dir string) {
+			edit(t, dir, "k8s/workers-notifications.yaml", "@users-mongo:27017/users?authSource=notifications", "@users-mongo:27017/users")
+		}, "Deployment/workers-notifications container workers: USERS_MONGODB_URI signs in as the reader notifications, whose user lives in the notifications database: add ?authSource=notifications"},
+		{"a reader's password from the other database's Secret", func(t *testing.T, dir string) {
+			edit(t, dir, "k8s/users-mongo.yaml", "                  name: notifications-mongo\n", "                  name: users-mongo\n")
+		}, "StatefulSet/users-mongo container mongo: NOTIFICATIONS_MONGODB_PASSWORD comes from key NOTIFICATIONS_MONGODB_PASSWORD of Secret users-mongo: it must be key NOTIFICATIONS_MONGODB_PASSWORD of Secret notifications-mongo"},
+		{"a database its reader can't reach", func(t *testing.T, dir string) {
+			edit(t, dir, "k8s/users-mongo.yaml", "        - podSelector:\n            matchLabels:\n              app: workers-notifications\n", "")
+		}, "StatefulSet/users-mongo: no NetworkPolicy lets workers-notifications in"},
+
+		// Email: from a real SMTP server's settings in k8s, through Mailpit dropping repeats in compose.
+		{"the notifications workers without an SMTP server", func(t *testing.T, dir string) {
+			edit(t, dir, "k8s/workers-notifications.yaml", "            - name: MAIL_HOST\n              valueFrom:\n                secretKeyRef:\n                  name: mail-secret\n                  key: MAIL_HOST\n", "")
+		}, "Deployment/workers-notifications container workers does not set MAIL_HOST"},
+		{"a setting of an issue's contract that compose leaves out", func(t *testing.T, dir string) {
+			edit(t, dir, composeFile, "      MAIL_FROM: tickets@ticketing.test\n", "")
+		}, "docker-compose.temporal.yml: the workers app reads ${MAIL_FROM} (issue 15"},
+		{"compose's Mailpit delivering a repeated email twice", func(t *testing.T, dir string) {
+			edit(t, dir, composeFile, "      - --ignore-duplicate-ids\n", "")
+		}, "service mailpit runs Mailpit without --ignore-duplicate-ids"},
+		{"compose's Mailpit UI on every address", func(t *testing.T, dir string) {
+			edit(t, dir, composeFile, `      - "127.0.0.1:8025:8025"`, `      - "8025:8025"`)
+		}, "service mailpit publishes port 8025"},
+		{"compose's notifications sending to no service", func(t *testing.T, dir string) {
+			edit(t, dir, composeFile, "      MAIL_HOST: mailpit\n", "      MAIL_HOST: smtp\n")
+		}, `service workers-notifications: MAIL_HOST "smtp" names no service of this file`},
+		{"egress that leaves out SMTP submission", func(t *testing.T, dir string) {
+			edit(t, dir, "k8s/workers-notifications.yaml", "        - port: 587\n", "")
+		}, "Deployment/workers-notifications: its egress is isolated, but no NetworkPolicy lets it reach the SMTP server (any address: it may be a relay on the private network) on TCP 587"},
+		{"egress that leaves out the database a queue reads", func(t *testing.T, dir string) {
+			edit(t, dir, "k8s/workers-notifications.yaml", "        - podSelector:\n            matchLabels:\n              app: users-mongo\n", "")
+		}, "Deployment/workers-notifications: its egress is isolated, but no NetworkPolicy lets it reach MongoDB users-mongo on TCP 27017"},
 
 		// NetworkPolicies: a domain's database only from its clients; nothing reaches the workers; the
 		// API only from the Gateway (and Prometheus on the management port).

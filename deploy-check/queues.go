@@ -25,6 +25,8 @@ var queues = map[string]queue{
 	"tickets":  {owns: "tickets"},
 	"payments": {owns: "payments", stripe: true},
 	"payouts":  {owns: "payouts", stripe: true},
+	// It looks up each recipient's address in the users database, which it may only read.
+	"notifications": {owns: "notifications", reads: []string{"users"}, mail: true},
 }
 
 // announced is a domain agreed on (its issue names its queue, database and settings) whose code is
@@ -36,7 +38,12 @@ var announced = []struct {
 	app   string
 	queue string
 	env   []string
-}{}
+}{
+	{"15 (notifications, being written on main)", "workers", "notifications", []string{
+		"NOTIFICATIONS_MONGODB_URI", "USERS_MONGODB_URI",
+		"MAIL_HOST", "MAIL_PORT", "MAIL_USERNAME", "MAIL_PASSWORD", "MAIL_STARTTLS", "MAIL_FROM", "PUBLIC_URL",
+	}},
+}
 
 var queueConstant = regexp.MustCompile(`static final String \w+ = "([a-z-]+)";`)
 
@@ -69,7 +76,7 @@ func taskQueues(r *report) []string {
 	return out
 }
 
-// storesOf are the domains whose databases a queue's workers own or read.
+// stores are the domains whose databases a queue's workers own or read.
 func (q queue) stores() []string {
 	return append([]string{q.owns}, q.reads...)
 }
