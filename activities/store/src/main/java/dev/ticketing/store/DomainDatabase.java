@@ -100,6 +100,11 @@ public final class DomainDatabase implements AutoCloseable {
     return changes.count(change);
   }
 
+  /** Counts an event recorded in this domain's log. */
+  void recorded(Event event) {
+    changes.recorded(event.type());
+  }
+
   public String name() {
     return template.getDb().getName();
   }
