@@ -19,12 +19,11 @@ type app struct {
 	name       string // "api" or "workers"
 	image      string // the skaffold artifact, also the image name in k8s/
 	dockerfile string
-	module     string            // its Maven module (-pl)
-	config     string            // the application.yml whose ${NAME} placeholders are the contract
-	reads      map[string]bool   // nil when the config could not be read
-	announced  map[string]string // settings it reads by an issue's contract, not yet its config: name -> issue
-	settings   []string          // the ${NAME} placeholders alone, sorted: what a deployment decides on
-	port       int               // the default of ${PORT:...}
+	module     string          // its Maven module (-pl)
+	config     string          // the application.yml whose ${NAME} placeholders are the contract
+	reads      map[string]bool // nil when the config could not be read
+	settings   []string        // the ${NAME} placeholders alone, sorted: what a deployment decides on
+	port       int             // the default of ${PORT:...}
 	// The default of ${MANAGEMENT_PORT:...} when the actuator has a port of its own, else 0.
 	managementPort int
 	// What the app's actuator says about itself: the health groups and Spring's shutdown phase.
@@ -94,16 +93,6 @@ func loadApps(r *report) []*app {
 				a.settings = append(a.settings, m[1])
 			}
 			a.reads[m[1]] = true
-		}
-		a.announced = map[string]string{}
-		for _, c := range announced {
-			for _, name := range c.env {
-				if c.app == a.name && !a.reads[name] {
-					a.reads[name] = true
-					a.settings = append(a.settings, name)
-					a.announced[name] = "issue " + c.issue
-				}
-			}
 		}
 		sort.Strings(a.settings)
 		for _, name := range platformEnv {
@@ -349,12 +338,8 @@ func checkSettingsCoverage(r *report, file, where string, a *app, set map[string
 			_, ok := d[name]
 			known = known || ok
 		}
-		source := a.config
-		if issue, ok := a.announced[name]; ok {
-			source = issue
-		}
 		if !known {
-			r.addf(file, "the %s app reads ${%s} (%s), which no %s %s sets; set it there, or add it to deploy-check's defaultedEnv with why the default is right", a.name, name, source, a.name, where)
+			r.addf(file, "the %s app reads ${%s} (%s), which no %s %s sets; set it there, or add it to deploy-check's defaultedEnv with why the default is right", a.name, name, a.config, a.name, where)
 		}
 	}
 }

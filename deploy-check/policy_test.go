@@ -104,9 +104,9 @@ func TestReportsBrokenPolicies(t *testing.T) {
 		{"the notifications workers without an SMTP server", func(t *testing.T, dir string) {
 			edit(t, dir, "k8s/workers-notifications.yaml", "            - name: MAIL_HOST\n              valueFrom:\n                secretKeyRef:\n                  name: mail-secret\n                  key: MAIL_HOST\n", "")
 		}, "Deployment/workers-notifications container workers does not set MAIL_HOST"},
-		{"a setting of an issue's contract that compose leaves out", func(t *testing.T, dir string) {
+		{"the sender compose leaves out", func(t *testing.T, dir string) {
 			edit(t, dir, composeFile, "      MAIL_FROM: tickets@ticketing.test\n", "")
-		}, "docker-compose.temporal.yml: the workers app reads ${MAIL_FROM} (issue 15"},
+		}, "service workers-notifications does not set MAIL_FROM"},
 		{"compose's Mailpit delivering a repeated email twice", func(t *testing.T, dir string) {
 			edit(t, dir, composeFile, "      - --ignore-duplicate-ids\n", "")
 		}, "service mailpit runs Mailpit without --ignore-duplicate-ids"},

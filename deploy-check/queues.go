@@ -29,27 +29,11 @@ var queues = map[string]queue{
 	"notifications": {owns: "notifications", reads: []string{"users"}, mail: true},
 }
 
-// announced is a domain agreed on (its issue names its queue, database and settings) whose code is
-// not in the apps yet: its deployment goes in to that contract, and deploy-check takes the queue as a
-// task queue and the settings as read by the workers app. Once the code has them, they are read
-// anyway, and the entry is left with nothing to add.
-var announced = []struct {
-	issue string
-	app   string
-	queue string
-	env   []string
-}{
-	{"15 (notifications, being written on main)", "workers", "notifications", []string{
-		"NOTIFICATIONS_MONGODB_URI", "USERS_MONGODB_URI",
-		"MAIL_HOST", "MAIL_PORT", "MAIL_USERNAME", "MAIL_PASSWORD", "MAIL_STARTTLS", "MAIL_FROM", "PUBLIC_URL",
-	}},
-}
-
 var queueConstant = regexp.MustCompile(`static final String \w+ = "([a-z-]+)";`)
 
 // taskQueues reads the queues the code serves and holds deploy-check's table to them: a queue the
-// table lacks would be deployed unchecked, one the code lacks (and no issue announces) is stale. It
-// returns every queue a deployment must serve.
+// table lacks would be deployed unchecked, one the code lacks is stale. It returns every queue a
+// deployment must serve.
 func taskQueues(r *report) []string {
 	data, ok := r.read(taskQueuesFile)
 	if !ok {
@@ -61,11 +45,6 @@ func taskQueues(r *report) []string {
 			r.addf(taskQueuesFile, "names the task queue %q, which deploy-check does not know: add it to queues in deploy-check/queues.go with the stores it uses", m[1])
 		}
 		out = append(out, m[1])
-	}
-	for _, a := range announced {
-		if !slices.Contains(out, a.queue) {
-			out = append(out, a.queue)
-		}
 	}
 	for _, q := range sortedKeys(queues) {
 		if !slices.Contains(out, q) {
