@@ -41,15 +41,14 @@ func (a *app) actuatorPort() int {
 }
 
 var (
-	// Task queues a workers process can serve, and the domain database each one touches.
-	queueDomains = map[string]string{"orders": "orders", "tickets": "tickets", "payments": "payments"}
-	domains      = []string{"users", "tickets", "orders", "payments"}
 	// Read by the JVM and by Spring itself rather than through a placeholder.
 	platformEnv = []string{"JAVA_TOOL_OPTIONS", "SPRING_PROFILES_ACTIVE"}
 	// The Secrets the original app consumed, by name, and the keys each may hand out.
 	appSecrets = map[string][]string{
 		"jwt-secret":    {"JWT_KEY"},
 		"stripe-secret": {"STRIPE_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_PUBLISHABLE_KEY"},
+		// The SMTP server the notifications send through, and who they come from (README.md, "Deploy").
+		"mail-secret": {"MAIL_HOST", "MAIL_PORT", "MAIL_USERNAME", "MAIL_PASSWORD", "MAIL_STARTTLS", "MAIL_FROM"},
 	}
 	// Settings a deployment may leave unset because the app's default is the right value there, and
 	// why. Every other ${NAME} an app reads must be set by the deployment, so that a setting added to
@@ -183,7 +182,7 @@ type mongoHosts func(host, port string) bool
 // checkAppEnv checks what one container or compose service of an app sets against what the app
 // reads, the Secrets it may use (name -> keys) and what that deployable needs. It returns the task
 // queues a workers deployable serves.
-func checkAppEnv(r *report, file, who string, a *app, env map[string]envVar, secrets map[string][]string, mongo mongoHosts) []string {
+func checkAppEnv(r *report, file, who string, a *app, env map[string]envVar, secrets map[string][]string, mongo mongoHosts, domains []string) []string {
 	if a.reads == nil {
 		return nil
 	}
@@ -240,8 +239,8 @@ func checkAppEnv(r *report, file, who string, a *app, env map[string]envVar, sec
 		if !slices.Contains(strings.Split(env["SPRING_PROFILES_ACTIVE"].value, ","), "prod") {
 			r.addf(file, "%s does not set SPRING_PROFILES_ACTIVE=prod", who)
 		}
-		for _, d := range domains {
-			need(strings.ToUpper(d)+"_MONGODB_URI", "the API reads every domain's store")
+		for _, d := range a.stores() {
+			need(strings.ToUpper(d)+"_MONGODB_URI", "the API reads the "+d+" store")
 		}
 		return nil
 	case "workers":
@@ -250,36 +249,50 @@ func checkAppEnv(r *report, file, who string, a *app, env map[string]envVar, sec
 			r.addf(file, "%s does not set TICKETING_WORKER_QUEUES (the queue this deployment serves)", who)
 			return nil
 		}
-		var queues []string
+		var served []string
 		for _, q := range strings.Split(raw.value, ",") {
 			q = strings.TrimSpace(q)
-			if _, valid := queueDomains[q]; !valid {
-				r.addf(file, "%s sets TICKETING_WORKER_QUEUES to %q: %q is not a task queue (%s)", who, raw.value, q, strings.Join(sortedKeys(queueDomains), ", "))
+			if _, valid := queues[q]; !valid {
+				r.addf(file, "%s sets TICKETING_WORKER_QUEUES to %q: %q is not a task queue (%s)", who, raw.value, q, strings.Join(sortedKeys(queues), ", "))
 				continue
 			}
-			queues = append(queues, q)
+			served = append(served, q)
 		}
-		touched := map[string]bool{}
-		for _, q := range queues {
-			touched[queueDomains[q]] = true
+		owned, read := map[string]bool{}, map[string]bool{}
+		for _, q := range served {
+			owned[queues[q].owns] = true
+			for _, d := range queues[q].reads {
+				read[d] = true
+			}
 		}
 		for _, d := range domains {
 			name := strings.ToUpper(d) + "_MONGODB_URI"
 			_, set := env[name]
-			if touched[d] {
+			switch {
+			case owned[d]:
 				need(name, "its queue works on the "+d+" store")
-			} else if set {
-				r.addf(file, "%s sets %s but serves %s: a worker gets only its own domains' databases", who, name, strings.Join(queues, ","))
+			case read[d]:
+				need(name, "its queue reads the "+d+" store")
+				checkReadOnlyURI(r, file, who, name, env[name].value, d, served)
+			case set:
+				r.addf(file, "%s sets %s but serves %s: a worker gets only its own domains' databases", who, name, strings.Join(served, ","))
 			}
 		}
 		if _, set := env["MONGODB_URI"]; set {
 			r.addf(file, "%s sets MONGODB_URI, which opens every domain's database to it; set only the <DOMAIN>_MONGODB_URI it needs", who)
 		}
-		// Empty is allowed: the app then uses its offline sandbox gateway.
-		if _, set := env["STRIPE_KEY"]; touched["payments"] && !set {
-			r.addf(file, "%s does not set STRIPE_KEY (the payments activities charge through Stripe)", who)
+		for _, q := range served {
+			// Empty is allowed: the app then uses its offline sandbox gateway.
+			if _, set := env["STRIPE_KEY"]; queues[q].stripe && !set {
+				r.addf(file, "%s does not set STRIPE_KEY (the %s activities call Stripe)", who, q)
+			}
+			if queues[q].mail {
+				need("MAIL_HOST", "the "+q+" activities send email through it")
+				need("MAIL_PORT", "the "+q+" activities send email through it")
+				need("MAIL_FROM", "the sender of the "+q+" emails")
+			}
 		}
-		return queues
+		return served
 	}
 	return nil
 }
@@ -332,8 +345,8 @@ func checkSettingsCoverage(r *report, file, where string, a *app, set map[string
 }
 
 // checkQueueCoverage reports task queues that no workers deployment serves.
-func checkQueueCoverage(r *report, file string, served map[string]bool) {
-	for _, q := range sortedKeys(queueDomains) {
+func checkQueueCoverage(r *report, file string, all []string, served map[string]bool) {
+	for _, q := range all {
 		if !served[q] {
 			r.addf(file, "no workers deployment serves the %s task queue", q)
 		}
@@ -342,4 +355,57 @@ func checkQueueCoverage(r *report, file string, served map[string]bool) {
 
 func describe(kind, name string) string {
 	return fmt.Sprintf("%s/%s", kind, name)
+}
+
+// checkReadOnlyURI holds a worker's URI to a database its queues only read to its own domain's user,
+// whose grant there is read: signing in as the database's owner would let it write there too.
+func checkReadOnlyURI(r *report, file, who, name, raw, domain string, served []string) {
+	u, _ := uriHost(raw)
+	if u == nil || u.User == nil || u.User.Username() != domain {
+		return
+	}
+	r.addf(file, "%s: %s signs in as %q, who may write the %s database, which %s only reads: sign in as its own domain's user, whose grant there is read", who, name, domain, domain, strings.Join(served, ","))
+}
+
+// settingValues collects, per setting, the values the app containers (or services) of one deployment
+// give it, and who gives each.
+type settingValues map[string]map[string][]string
+
+func (s settingValues) add(who string, env map[string]envVar) {
+	for name, v := range env {
+		value := strconv.Quote(v.value)
+		if v.secret != "" {
+			value = "key " + v.key + " of Secret " + v.secret
+		}
+		if s[name] == nil {
+			s[name] = map[string][]string{}
+		}
+		s[name][value] = append(s[name][value], who)
+	}
+}
+
+// checkShared holds a setting that both apps read to one value across a deployment: the API and the
+// workers each bind it (the payout's terms, the web client's address, Temporal, Stripe's key), and two
+// values would have them disagree, as a fee shown to the seller that is not the fee taken. Each
+// container's own ports, JVM and store URIs (each signs in as its own user) may differ.
+func (s settingValues) checkShared(r *report, file string, apps []*app) {
+	for _, name := range sortedKeys(s) {
+		if len(s[name]) < 2 || slices.Contains(platformEnv, name) || strings.HasSuffix(name, "_MONGODB_URI") || strings.HasSuffix(name, "PORT") {
+			continue
+		}
+		readers := 0
+		for _, a := range apps {
+			if a.reads[name] {
+				readers++
+			}
+		}
+		if readers < len(apps) {
+			continue
+		}
+		var values []string
+		for _, value := range sortedKeys(s[name]) {
+			values = append(values, value+" ("+strings.Join(s[name][value], ", ")+")")
+		}
+		r.addf(file, "%s differs between containers: %s; the API and the workers both read it, so they must agree", name, strings.Join(values, " but "))
+	}
 }

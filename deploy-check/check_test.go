@@ -37,16 +37,19 @@ func copyInputs(t *testing.T) string {
 	for _, rel := range inputs {
 		copyFile(rel)
 	}
-	err := filepath.WalkDir(filepath.Join(repoRoot, "k8s"), func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
+	// The manifests, and the workflows' sources (their task queues and search attributes).
+	for _, tree := range []string{"k8s", workflowSources} {
+		err := filepath.WalkDir(filepath.Join(repoRoot, tree), func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			rel, _ := filepath.Rel(repoRoot, path)
+			copyFile(rel)
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
 		}
-		rel, _ := filepath.Rel(repoRoot, path)
-		copyFile(rel)
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 	return dir
 }

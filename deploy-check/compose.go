@@ -25,7 +25,7 @@ const composeFile = "docker-compose.temporal.yml"
 // is empty), then with a made-up value for each of those secrets, and checks the services: pinned
 // images, dependencies that exist and can be waited on, the apps' environment, MongoDB's
 // authentication and Temporal's connection budget.
-func checkCompose(r *report, apps []*app, values map[string]any) {
+func checkCompose(r *report, apps []*app, code needs, values map[string]any) {
 	env, err := dotenv.Read(r.path(".env.example"))
 	if err != nil {
 		r.addf(".env.example", "cannot read: %v", err)
@@ -67,9 +67,18 @@ func checkCompose(r *report, apps []*app, values map[string]any) {
 		return
 	}
 	rawEnv := rawServiceEnv(r, raw)
+	scripts := map[string]string{}
+	for _, name := range sortedKeys(project.Services) {
+		svc := project.Services[name]
+		if script := strings.Join(append(slices.Clone(svc.Entrypoint), svc.Command...), "\n"); strings.Contains(script, "search-attribute create") {
+			scripts["service "+name] = script
+		}
+	}
+	checkSearchAttributes(r, composeFile, composeFile, code.attributes, scripts)
 	served := map[string]bool{}
 	hasWorkers := false
 	setBy := map[*app]map[string]bool{}
+	given := settingValues{}
 	var servers []mongoServer
 	var clients []mongoClient
 	for _, name := range sortedKeys(project.Services) {
@@ -100,11 +109,12 @@ func checkCompose(r *report, apps []*app, values map[string]any) {
 		for k := range vars {
 			setBy[a][k] = true
 		}
+		given.add(who, vars)
 		mongo := func(host, port string) bool {
 			dep, ok := project.Services[host]
 			return ok && port == "27017" && isMongoImage(dep.Image)
 		}
-		for _, q := range checkAppEnv(r, composeFile, who, a, vars, appSecrets, mongo) {
+		for _, q := range checkAppEnv(r, composeFile, who, a, vars, appSecrets, mongo, domainsOf(apps)) {
 			served[q] = true
 		}
 		for _, k := range sortedKeys(vars) {
@@ -122,34 +132,70 @@ func checkCompose(r *report, apps []*app, values map[string]any) {
 		}
 	}
 	if hasWorkers {
-		checkQueueCoverage(r, composeFile, served)
+		checkQueueCoverage(r, composeFile, code.queues, served)
 	}
+	given.checkShared(r, composeFile, apps)
 	for _, a := range apps {
 		if set, deployed := setBy[a]; deployed {
 			checkSettingsCoverage(r, composeFile, "service of it", a, set, defaultedEnv, composeDefaultedEnv)
 		}
 	}
-	fromEnvFile := func(s mongoServer, v envVar, name string) string {
+	fromEnvFile := func(s mongoServer, v envVar, name, user string) string {
 		if !strings.Contains(v.raw, "${"+name+":?") {
 			return "must come from .env as ${" + name + ":?...}, not be written here"
 		}
 		return ""
 	}
-	clientPassword := func(c mongoClient, s mongoServer) string {
-		name := strings.ToUpper(c.domain) + "_MONGODB_PASSWORD"
+	clientPassword := func(c mongoClient, user string, s mongoServer) string {
+		name := strings.ToUpper(user) + "_MONGODB_PASSWORD"
 		if raw := c.env[strings.ToUpper(c.domain)+"_MONGODB_URI"].raw; !strings.Contains(raw, ":${"+name+":?") {
 			return "must take its password from ${" + name + ":?...}, the one service " + s.name + " creates the user with"
 		}
 		return ""
 	}
-	checkMongoAuth(r, servers, clients, fromEnvFile, clientPassword)
+	checkMongoAuth(r, servers, clients, mongoPasswords{fromEnvFile, clientPassword})
 	checkComposeTemporal(r, project, values)
+	checkComposeMail(r, project)
+}
+
+// checkComposeMail holds the SMTP server the app services send to (MAIL_HOST) to a service of this
+// file that drops an email whose Message-ID it already has: the notifications make each Message-ID
+// from its event, so an email sent again after a crash between its send and its record is not
+// delivered twice. Mailpit does so with --ignore-duplicate-ids. Its UI shows every email to whoever
+// reaches it, without signing in, so it is published on this machine only.
+func checkComposeMail(r *report, project *types.Project) {
+	checked := map[string]bool{}
+	for _, name := range sortedKeys(project.Services) {
+		host := deref(project.Services[name].Environment["MAIL_HOST"])
+		if host == "" || checked[host] {
+			continue
+		}
+		checked[host] = true
+		smtp, ok := project.Services[host]
+		if !ok {
+			r.addf(composeFile, "service %s: MAIL_HOST %q names no service of this file", name, host)
+			continue
+		}
+		if image, _, _ := strings.Cut(smtp.Image, ":"); image != "axllent/mailpit" {
+			r.addf(composeFile, "service %s runs %s: the notifications' exactly-once delivery needs an SMTP server that drops a repeated Message-ID (Mailpit, with --ignore-duplicate-ids)", host, smtp.Image)
+			continue
+		}
+		args := append(slices.Clone(smtp.Entrypoint), smtp.Command...)
+		if !slices.Contains(args, "--ignore-duplicate-ids") && !slices.Contains(args, "--ignore-duplicate-ids=true") && deref(smtp.Environment["MP_IGNORE_DUPLICATE_IDS"]) != "true" {
+			r.addf(composeFile, "service %s runs Mailpit without --ignore-duplicate-ids: an email sent again after a crash would be delivered twice", host)
+		}
+		for _, p := range smtp.Ports {
+			if p.Published != "" && p.HostIP != "127.0.0.1" {
+				r.addf(composeFile, "service %s publishes port %d on %q: Mailpit's UI and SMTP take anyone; publish on 127.0.0.1 only", host, p.Target, p.HostIP)
+			}
+		}
+	}
 }
 
 // composeMongo describes a compose service that runs MongoDB.
 func composeMongo(r *report, project *types.Project, name string, svc types.ServiceConfig, env map[string]envVar) mongoServer {
 	s := mongoServer{file: composeFile, who: "service " + name, name: name, hosts: []string{name}, args: append(slices.Clone(svc.Entrypoint), svc.Command...), env: env}
-	s.domains = splitList(env["TICKETING_DOMAINS"].value)
+	s.domains, s.reads = splitList(env["TICKETING_DOMAINS"].value), parseReads(env["TICKETING_READS"].value)
 	for _, c := range svc.Configs {
 		if !strings.HasPrefix(c.Target, mongoInitDir+"/") {
 			continue

@@ -197,10 +197,11 @@ func checkSelector(r *report, o object, sel *metav1.LabelSelector, podLabels map
 	}
 }
 
-func checkManifests(r *report, m *manifests, apps []*app) {
+func checkManifests(r *report, m *manifests, apps []*app, code needs) {
 	served := map[string]bool{}
 	workersFile := ""
 	setBy := map[*app]map[string]bool{}
+	given := settingValues{}
 	for _, w := range m.workloads {
 		checkPod(r, m, w)
 		for _, c := range w.pod.Containers {
@@ -219,7 +220,8 @@ func checkManifests(r *report, m *manifests, apps []*app) {
 			for name := range env {
 				setBy[a][name] = true
 			}
-			for _, q := range checkAppEnv(r, w.file, who, a, env, m.appSecrets(), m.serviceHasPort) {
+			given.add(w.name, env)
+			for _, q := range checkAppEnv(r, w.file, who, a, env, m.appSecrets(), m.serviceHasPort, domainsOf(apps)) {
 				served[q] = true
 			}
 			if a.name == "workers" {
@@ -230,7 +232,10 @@ func checkManifests(r *report, m *manifests, apps []*app) {
 	if workersFile == "" {
 		workersFile = "k8s"
 	}
-	checkQueueCoverage(r, workersFile, served)
+	checkQueueCoverage(r, workersFile, code.queues, served)
+	given.checkShared(r, "k8s", apps)
+	file, scripts := k8sSearchAttributeScripts(m)
+	checkSearchAttributes(r, file, "k8s/", code.attributes, scripts)
 	for _, a := range apps {
 		if set, deployed := setBy[a]; deployed {
 			checkSettingsCoverage(r, "k8s", "container in k8s/", a, set, defaultedEnv)
@@ -243,6 +248,7 @@ func checkManifests(r *report, m *manifests, apps []*app) {
 	checkReplicas(r, m)
 	checkPodSecurity(r, m)
 	checkNetworkPolicies(r, m, apps)
+	checkEgress(r, m, apps)
 	checkK8sMongoAuth(r, m, apps)
 	checkGateways(r, m)
 	for _, o := range m.objects {

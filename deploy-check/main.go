@@ -8,11 +8,13 @@
 //   - every pod passes the restricted Pod Security level (security.go), the Temporal chart's too;
 //
 //   - every MongoDB runs with --auth, a root password from a Secret (or .env), and one user per domain
-//     that may only read and write its own database; every URI signs in as its domain's user (mongo.go);
+//     that may only read and write its own database, and read another's only where TICKETING_READS
+//     grants it; every URI signs in as its domain's user, or as such a reader (mongo.go);
 //
 //   - NetworkPolicies let a domain's database be reached only by the workloads whose URIs name it,
 //     nothing but Prometheus reach the workers, and only the Gateway and Prometheus reach the API
-//     (netpol.go);
+//     (netpol.go); a pod isolated for egress reaches every destination its settings name (DNS,
+//     Temporal, its databases, Stripe, SMTP) and nothing else (egress.go);
 //
 //   - readiness is the pod's own state, never a store; probes and scraping use the actuator's port; a
 //     Deployment behind a Service sleeps before it stops, and the shutdown fits the grace period; no
@@ -24,10 +26,20 @@
 //   - each app's JVM fits its container: an explicit collector and processor count, heap + measured
 //     off-heap within the memory limit, memory requested as much as the limit (jvm.go);
 //
-//   - compose takes every secret from .env, required, and .env.example holds no placeholder (compose.go);
+//   - compose takes every secret from .env, required, and .env.example holds no placeholder; its SMTP
+//     server drops a repeated Message-ID and shows its UI on localhost only (compose.go);
 //
 //   - traffic comes in through the Gateway API with TLS and the 2 MiB body limit, not ingress-nginx
-//     (gateway.go).
+//     (gateway.go);
+//
+//   - every task queue of TaskQueues.java is served by a workers deployment given its domain's
+//     database, the databases it only reads and the outside services its activities call (queues.go);
+//
+//   - every search attribute the workflows declare is registered, as its type, by compose's setup and
+//     the Kubernetes Job (searchattributes.go);
+//
+//   - a setting both apps read (the payout's terms, the web client's address) has one value across
+//     a deployment (apps.go).
 //
 //     go run . <repository root>
 //

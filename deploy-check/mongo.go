@@ -22,10 +22,17 @@ const mongoInitScript = "k8s/mongo/create-domain-users.js"
 const mongoInitDir = "/docker-entrypoint-initdb.d"
 
 var (
-	// The one grant a domain user may have: readWrite on the database named after the domain.
-	domainUserGrant = regexp.MustCompile(`roles:\s*\[\s*\{\s*role:\s*"readWrite",\s*db:\s*domain\s*\}\s*\]`)
+	// The only grants a user may have: readWrite on its own domain's database, and read on a database
+	// TICKETING_READS names for it.
+	ownGrantScript  = regexp.MustCompile(`\{\s*role:\s*"readWrite",\s*db:\s*domain\s*\}`)
+	readGrantScript = regexp.MustCompile(`\{\s*role:\s*"read",\s*db:\s*database\s*\}`)
 	anyRole         = regexp.MustCompile(`\brole:`)
 )
+
+// readGrant is one TICKETING_READS pair: the reader domain's user may read that database.
+type readGrant struct{ reader, database string }
+
+func (g readGrant) String() string { return g.reader + ":" + g.database }
 
 // mongoServer is a MongoDB this deployment runs: a StatefulSet of the mongo image (k8s/) or a compose
 // service of it.
@@ -36,6 +43,7 @@ type mongoServer struct {
 	args      []string          // what follows the entrypoint: mongod's options
 	env       map[string]envVar // with the Secret it reads, or (compose) the text before interpolation
 	domains   []string          // TICKETING_DOMAINS: whose users the init script creates
+	reads     []readGrant       // TICKETING_READS: the readers' users it creates, or grants read
 	scripts   []string          // the init scripts it mounts, by content
 }
 
@@ -64,7 +72,7 @@ func (m *manifests) mongoServers() []mongoServer {
 				}
 				s.env[e.Name] = v
 			}
-			s.domains = splitList(s.env["TICKETING_DOMAINS"].value)
+			s.domains, s.reads = splitList(s.env["TICKETING_DOMAINS"].value), parseReads(s.env["TICKETING_READS"].value)
 			for _, name := range sortedKeys(m.services) {
 				if sel := m.services[name].Spec.Selector; len(sel) > 0 && labels.SelectorFromSet(sel).Matches(labels.Set(w.labels)) {
 					s.hosts = append(s.hosts, name)
@@ -149,16 +157,45 @@ func uriHost(raw string) (*url.URL, string) {
 	return u, host
 }
 
+// parseReads reads TICKETING_READS ("<reader>:<database>,...").
+func parseReads(value string) []readGrant {
+	var out []readGrant
+	for _, pair := range splitList(value) {
+		reader, database, _ := strings.Cut(pair, ":")
+		out = append(out, readGrant{strings.TrimSpace(reader), strings.TrimSpace(database)})
+	}
+	return out
+}
+
+// users are the users the init script creates on the server: its domains', then its readers'.
+func (s mongoServer) users() []string {
+	out := slices.Clone(s.domains)
+	for _, g := range s.reads {
+		if !slices.Contains(out, g.reader) {
+			out = append(out, g.reader)
+		}
+	}
+	return out
+}
+
+// mongoPasswords say whether a server's or a client's password comes from where it must: the server's
+// env var (named for the user whose password it is, "" for root), and a client's URI as its user.
+type mongoPasswords struct {
+	server func(s mongoServer, v envVar, name, user string) string
+	client func(c mongoClient, user string, s mongoServer) string
+}
+
 // checkMongoAuth holds every MongoDB to authentication: mongod runs with --auth, its root password
 // comes from a Secret (k8s) or .env (compose), the init script creates one user per domain with
-// readWrite on that domain's database alone, the server creates a user for exactly the domains whose
-// clients connect to it, and every client's URI signs in as its domain's user with the password the
-// server was given.
-func checkMongoAuth(r *report, servers []mongoServer, clients []mongoClient, fromSecret func(s mongoServer, v envVar, name string) string, clientPassword func(c mongoClient, s mongoServer) string) {
+// readWrite on that domain's database alone (and read on another's only where TICKETING_READS says),
+// the server creates users for exactly the domains whose clients connect to it and grants read to
+// exactly the readers among them, and every client's URI signs in as its domain's user, or as a
+// reader granted read there, with the password the server was given.
+func checkMongoAuth(r *report, servers []mongoServer, clients []mongoClient, passwords mongoPasswords) {
 	script, _ := r.read(mongoInitScript)
 	if script != nil {
-		if !domainUserGrant.Match(script) || len(anyRole.FindAll(script, -1)) != 1 {
-			r.addf(mongoInitScript, `must grant each domain user exactly roles: [{ role: "readWrite", db: domain }]: no other role, no other database`)
+		if len(ownGrantScript.FindAll(script, -1)) != 1 || len(readGrantScript.FindAll(script, -1)) != 1 || len(anyRole.FindAll(script, -1)) != 2 {
+			r.addf(mongoInitScript, `must grant a domain's user exactly { role: "readWrite", db: domain } (its own database) and, for each database TICKETING_READS names for it, { role: "read", db: database }: no other role, no other database`)
 		}
 	}
 	for _, s := range servers {
@@ -171,7 +208,7 @@ func checkMongoAuth(r *report, servers []mongoServer, clients []mongoClient, fro
 		root, ok := s.env["MONGO_INITDB_ROOT_PASSWORD"]
 		if !ok {
 			r.addf(s.file, "%s does not set MONGO_INITDB_ROOT_PASSWORD: the image then creates no users and adds no --auth", s.who)
-		} else if why := fromSecret(s, root, "MONGO_INITDB_ROOT_PASSWORD"); why != "" {
+		} else if why := passwords.server(s, root, "MONGO_INITDB_ROOT_PASSWORD", ""); why != "" {
 			r.addf(s.file, "%s: MONGO_INITDB_ROOT_PASSWORD %s", s.who, why)
 		}
 		switch {
@@ -180,79 +217,120 @@ func checkMongoAuth(r *report, servers []mongoServer, clients []mongoClient, fro
 		case script != nil && !slices.Contains(s.scripts, string(script)):
 			r.addf(s.file, "%s: the script it mounts in %s is not %s", s.who, mongoInitDir, mongoInitScript)
 		}
-		var wanted []string
+		var wanted, readers []string
 		for _, c := range clients {
-			if _, host := uriHost(c.uri); slices.Contains(s.hosts, host) && !slices.Contains(wanted, c.domain) {
+			u, host := uriHost(c.uri)
+			if !slices.Contains(s.hosts, host) {
+				continue
+			}
+			if !slices.Contains(wanted, c.domain) {
 				wanted = append(wanted, c.domain)
+			}
+			if u != nil && u.User != nil && u.User.Username() != c.domain {
+				if g := (readGrant{u.User.Username(), c.domain}).String(); !slices.Contains(readers, g) {
+					readers = append(readers, g)
+				}
 			}
 		}
 		sort.Strings(wanted)
+		sort.Strings(readers)
 		if have := slices.Sorted(slices.Values(s.domains)); !slices.Equal(have, wanted) {
 			r.addf(s.file, "%s: TICKETING_DOMAINS is %q, but the URIs that name it are of the domains %q: each needs its user there, and only they", s.who, strings.Join(have, ","), strings.Join(wanted, ","))
 		}
-		for _, d := range s.domains {
-			name := strings.ToUpper(d) + "_MONGODB_PASSWORD"
+		var granted []string
+		for _, g := range s.reads {
+			granted = append(granted, g.String())
+			if !slices.Contains(s.domains, g.database) {
+				r.addf(s.file, "%s: TICKETING_READS grants %s read on %s, which is not one of its TICKETING_DOMAINS: the init script stops there", s.who, g.reader, g.database)
+			}
+		}
+		sort.Strings(granted)
+		if !slices.Equal(granted, readers) {
+			r.addf(s.file, "%s: TICKETING_READS is %q, but the URIs that sign in to it as another domain's user read %q: each such reader needs its grant, and only they", s.who, strings.Join(granted, ","), strings.Join(readers, ","))
+		}
+		for _, user := range s.users() {
+			name := strings.ToUpper(user) + "_MONGODB_PASSWORD"
 			v, ok := s.env[name]
 			if !ok {
-				r.addf(s.file, "%s does not set %s, the password of the %s user it creates", s.who, name, d)
-			} else if why := fromSecret(s, v, name); why != "" {
+				r.addf(s.file, "%s does not set %s, the password of the %s user it creates", s.who, name, user)
+			} else if why := passwords.server(s, v, name, user); why != "" {
 				r.addf(s.file, "%s: %s %s", s.who, name, why)
 			}
 		}
 	}
 	for _, c := range clients {
-		u, host := uriHost(c.uri)
-		if u == nil {
-			continue // reported by checkMongoURI
-		}
-		var server *mongoServer
-		for i := range servers {
-			if slices.Contains(servers[i].hosts, host) {
-				server = &servers[i]
-			}
-		}
-		if server == nil {
-			continue // reported by checkMongoURI
-		}
-		password, hasPassword := u.User.Password()
-		switch {
-		case u.User == nil || !hasPassword || password == "":
-			r.addf(c.file, "%s: %s_MONGODB_URI signs in as nobody (no user:password@): MongoDB runs with --auth", c.who, strings.ToUpper(c.domain))
-		case u.User.Username() != c.domain:
-			r.addf(c.file, "%s: %s_MONGODB_URI signs in as %q; it must be the %s user, which may only use its own database", c.who, strings.ToUpper(c.domain), u.User.Username(), c.domain)
-		default:
-			if why := clientPassword(c, *server); why != "" {
-				r.addf(c.file, "%s: %s_MONGODB_URI %s", c.who, strings.ToUpper(c.domain), why)
-			}
-		}
+		checkMongoClient(r, c, servers, passwords)
 	}
 }
 
-// checkK8sMongoAuth applies checkMongoAuth to the manifests: passwords from the server's own Secret
-// (named after the StatefulSet), and the clients' URIs put together from the same Secret's key.
+// checkMongoClient holds a client's URI to its user: the domain's own, or a reader the server grants
+// read on that domain's database, which authenticates in its own domain's database (authSource).
+func checkMongoClient(r *report, c mongoClient, servers []mongoServer, passwords mongoPasswords) {
+	u, host := uriHost(c.uri)
+	if u == nil {
+		return // reported by checkMongoURI
+	}
+	i := slices.IndexFunc(servers, func(s mongoServer) bool { return slices.Contains(s.hosts, host) })
+	if i < 0 {
+		return // reported by checkMongoURI
+	}
+	server := servers[i]
+	variable := strings.ToUpper(c.domain) + "_MONGODB_URI"
+	password, hasPassword := u.User.Password()
+	if u.User == nil || !hasPassword || password == "" {
+		r.addf(c.file, "%s: %s signs in as nobody (no user:password@): MongoDB runs with --auth", c.who, variable)
+		return
+	}
+	user, authSource := u.User.Username(), u.Query().Get("authSource")
+	reader := slices.Contains(server.reads, readGrant{user, c.domain})
+	switch {
+	case user != c.domain && !reader:
+		r.addf(c.file, "%s: %s signs in as %q; it must be the %s user, which may only use its own database, or a reader %s's TICKETING_READS grants read on it", c.who, variable, user, c.domain, server.name)
+		return
+	case reader && authSource != user:
+		r.addf(c.file, "%s: %s signs in as the reader %s, whose user lives in the %s database: add ?authSource=%s, or it fails to authenticate", c.who, variable, user, user, user)
+	case !reader && authSource != "" && authSource != user:
+		r.addf(c.file, "%s: %s authenticates in %s, but the %s user lives in the %s database", c.who, variable, authSource, user, user)
+	}
+	if why := passwords.client(c, user, server); why != "" {
+		r.addf(c.file, "%s: %s %s", c.who, variable, why)
+	}
+}
+
+// checkK8sMongoAuth applies checkMongoAuth to the manifests: each password from one Secret, that of
+// the server holding the user's own domain (named after its StatefulSet: a reader's password is its
+// domain's, wherever it is granted read), and the clients' URIs put together from that Secret's key.
 func checkK8sMongoAuth(r *report, m *manifests, apps []*app) {
 	servers := m.mongoServers()
-	fromSecret := func(s mongoServer, v envVar, name string) string {
-		switch {
+	home := func(user string, s mongoServer) string {
+		for _, other := range servers {
+			if user != "" && slices.Contains(other.domains, user) {
+				return other.name
+			}
+		}
+		return s.name
+	}
+	fromSecret := func(s mongoServer, v envVar, name, user string) string {
+		switch secret := home(user, s); {
 		case v.secret == "":
-			return "is written into the manifest: take it from Secret " + s.name
-		case v.secret != s.name || v.key != name:
-			return "comes from key " + v.key + " of Secret " + v.secret + ": it must be key " + name + " of Secret " + s.name
+			return "is written into the manifest: take it from Secret " + secret
+		case v.secret != secret || v.key != name:
+			return "comes from key " + v.key + " of Secret " + v.secret + ": it must be key " + name + " of Secret " + secret
 		case v.optional:
 			return "is optional: without it MongoDB would start without users"
 		}
 		return ""
 	}
-	clientPassword := func(c mongoClient, s mongoServer) string {
-		name := strings.ToUpper(c.domain) + "_MONGODB_PASSWORD"
+	clientPassword := func(c mongoClient, user string, s mongoServer) string {
+		name, secret := strings.ToUpper(user)+"_MONGODB_PASSWORD", home(user, s)
 		if !strings.Contains(c.uri, ":$("+name+")@") {
-			return "must take its password from $(" + name + "), the key of Secret " + s.name + " the server's user was created with"
+			return "must take its password from $(" + name + "), the key of Secret " + secret + " the server's user was created with"
 		}
 		v := c.env[name]
-		if v.secret != s.name || v.key != name {
-			return "takes its password from " + name + ", which must be key " + name + " of Secret " + s.name
+		if v.secret != secret || v.key != name {
+			return "takes its password from " + name + ", which must be key " + name + " of Secret " + secret
 		}
 		return ""
 	}
-	checkMongoAuth(r, servers, m.mongoClients(apps), fromSecret, clientPassword)
+	checkMongoAuth(r, servers, m.mongoClients(apps), mongoPasswords{fromSecret, clientPassword})
 }

@@ -30,6 +30,7 @@ const (
 type source struct {
 	anywhere  bool            // an empty from: every pod, every namespace, every address
 	ipBlock   string          // a CIDR
+	except    []string        // the CIDRs the block leaves out
 	namespace string          // a namespace by name; "" for this one, "*" for any
 	pods      labels.Selector // which pods in it (Everything when none is given)
 }
@@ -42,6 +43,8 @@ func (s source) String() string {
 	switch {
 	case s.anywhere:
 		return "anywhere"
+	case s.ipBlock != "" && len(s.except) > 0:
+		return "addresses " + s.ipBlock + " except " + strings.Join(s.except, ", ")
 	case s.ipBlock != "":
 		return "addresses " + s.ipBlock
 	case s.namespace == "":
@@ -105,7 +108,7 @@ func ruleSources(r *report, o object, from []networkingv1.NetworkPolicyPeer) []s
 	for _, peer := range from {
 		switch {
 		case peer.IPBlock != nil:
-			out = append(out, source{ipBlock: peer.IPBlock.CIDR})
+			out = append(out, source{ipBlock: peer.IPBlock.CIDR, except: peer.IPBlock.Except})
 		default:
 			s := source{pods: labels.Everything()}
 			if peer.PodSelector != nil {

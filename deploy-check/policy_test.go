@@ -46,8 +46,8 @@ func TestReportsBrokenPolicies(t *testing.T) {
 			edit(t, dir, "k8s/tickets-mongo.yaml", "            - name: init\n              mountPath: /docker-entrypoint-initdb.d\n              readOnly: true\n", "")
 		}, "StatefulSet/tickets-mongo container mongo mounts no script in /docker-entrypoint-initdb.d"},
 		{"a domain user granted more than its database", func(t *testing.T, dir string) {
-			edit(t, dir, "k8s/mongo/create-domain-users.js", `roles: [{ role: "readWrite", db: domain }]`, `roles: [{ role: "readWriteAnyDatabase", db: "admin" }]`)
-		}, `k8s/mongo/create-domain-users.js: must grant each domain user exactly roles: [{ role: "readWrite", db: domain }]`},
+			edit(t, dir, "k8s/mongo/create-domain-users.js", `[{ role: "readWrite", db: domain }]`, `[{ role: "readWriteAnyDatabase", db: "admin" }]`)
+		}, `k8s/mongo/create-domain-users.js: must grant a domain's user exactly { role: "readWrite", db: domain }`},
 		{"the ConfigMap's script differs from the one compose mounts", func(t *testing.T, dir string) {
 			edit(t, dir, "k8s/mongo-init.yaml", `role: "readWrite"`, `role: "dbOwner"`)
 		}, "StatefulSet/orders-mongo container mongo: the script it mounts in /docker-entrypoint-initdb.d is not k8s/mongo/create-domain-users.js"},
@@ -74,6 +74,55 @@ func TestReportsBrokenPolicies(t *testing.T) {
 			edit(t, dir, composeFile, "      ORDERS_MONGODB_URI: mongodb://orders:${ORDERS_MONGODB_PASSWORD:?set ORDERS_MONGODB_PASSWORD in .env (see .env.example)}@mongo:27017/orders\n      PAYMENTS", "      ORDERS_MONGODB_URI: mongodb://mongo:27017/orders\n      PAYMENTS")
 		}, "service api: ORDERS_MONGODB_URI signs in as nobody"},
 
+		// A domain that reads another's database does so as its own user, granted read there only.
+		{"a reader granted more than read", func(t *testing.T, dir string) {
+			edit(t, dir, "k8s/mongo/create-domain-users.js", `{ role: "read", db: database }`, `{ role: "readWrite", db: database }`)
+		}, `k8s/mongo/create-domain-users.js: must grant a domain's user exactly { role: "readWrite", db: domain }`},
+		{"a MongoDB that does not grant its reader", func(t *testing.T, dir string) {
+			edit(t, dir, "k8s/users-mongo.yaml", "            - name: TICKETING_READS\n              value: notifications:users\n", "")
+		}, `StatefulSet/users-mongo container mongo: TICKETING_READS is "", but the URIs that sign in to it as another domain's user read "notifications:users"`},
+		{"a read grant no URI uses", func(t *testing.T, dir string) {
+			edit(t, dir, composeFile, "      TICKETING_READS: notifications:users\n", "      TICKETING_READS: notifications:users,payouts:orders\n")
+		}, `service mongo: TICKETING_READS is "notifications:users,payouts:orders", but the URIs that sign in to it as another domain's user read "notifications:users"`},
+		{"a read grant on a database the server lacks", func(t *testing.T, dir string) {
+			edit(t, dir, "k8s/users-mongo.yaml", "              value: notifications:users\n", "              value: notifications:users,notifications:orders\n")
+		}, "StatefulSet/users-mongo container mongo: TICKETING_READS grants notifications read on orders, which is not one of its TICKETING_DOMAINS"},
+		{"a reader that signs in as the owner", func(t *testing.T, dir string) {
+			edit(t, dir, composeFile, "mongodb://notifications:${NOTIFICATIONS_MONGODB_PASSWORD:?set NOTIFICATIONS_MONGODB_PASSWORD in .env (see .env.example)}@mongo:27017/users?authSource=notifications", "mongodb://users:${USERS_MONGODB_PASSWORD:?set USERS_MONGODB_PASSWORD in .env (see .env.example)}@mongo:27017/users")
+		}, `service workers-notifications: USERS_MONGODB_URI signs in as "users", who may write the users database, which notifications only reads`},
+		{"a reader's URI that authenticates in the wrong database", func(t *testing.T, dir string) {
+			edit(t, dir, "k8s/workers-notifications.yaml", "@users-mongo:27017/users?authSource=notifications", "@users-mongo:27017/users")
+		}, "Deployment/workers-notifications container workers: USERS_MONGODB_URI signs in as the reader notifications, whose user lives in the notifications database: add ?authSource=notifications"},
+		{"a reader's password from the other database's Secret", func(t *testing.T, dir string) {
+			edit(t, dir, "k8s/users-mongo.yaml", "                  name: notifications-mongo\n", "                  name: users-mongo\n")
+		}, "StatefulSet/users-mongo container mongo: NOTIFICATIONS_MONGODB_PASSWORD comes from key NOTIFICATIONS_MONGODB_PASSWORD of Secret users-mongo: it must be key NOTIFICATIONS_MONGODB_PASSWORD of Secret notifications-mongo"},
+		{"a database its reader can't reach", func(t *testing.T, dir string) {
+			edit(t, dir, "k8s/users-mongo.yaml", "        - podSelector:\n            matchLabels:\n              app: workers-notifications\n", "")
+		}, "StatefulSet/users-mongo: no NetworkPolicy lets workers-notifications in"},
+
+		// Email: from a real SMTP server's settings in k8s, through Mailpit dropping repeats in compose.
+		{"the notifications workers without an SMTP server", func(t *testing.T, dir string) {
+			edit(t, dir, "k8s/workers-notifications.yaml", "            - name: MAIL_HOST\n              valueFrom:\n                secretKeyRef:\n                  name: mail-secret\n                  key: MAIL_HOST\n", "")
+		}, "Deployment/workers-notifications container workers does not set MAIL_HOST"},
+		{"the sender compose leaves out", func(t *testing.T, dir string) {
+			edit(t, dir, composeFile, "      MAIL_FROM: tickets@ticketing.test\n", "")
+		}, "service workers-notifications does not set MAIL_FROM"},
+		{"compose's Mailpit delivering a repeated email twice", func(t *testing.T, dir string) {
+			edit(t, dir, composeFile, "      - --ignore-duplicate-ids\n", "")
+		}, "service mailpit runs Mailpit without --ignore-duplicate-ids"},
+		{"compose's Mailpit UI on every address", func(t *testing.T, dir string) {
+			edit(t, dir, composeFile, `      - "127.0.0.1:8025:8025"`, `      - "8025:8025"`)
+		}, "service mailpit publishes port 8025"},
+		{"compose's notifications sending to no service", func(t *testing.T, dir string) {
+			edit(t, dir, composeFile, "      MAIL_HOST: mailpit\n", "      MAIL_HOST: smtp\n")
+		}, `service workers-notifications: MAIL_HOST "smtp" names no service of this file`},
+		{"egress that leaves out SMTP submission", func(t *testing.T, dir string) {
+			edit(t, dir, "k8s/workers-notifications.yaml", "        - port: 587\n", "")
+		}, "Deployment/workers-notifications: its egress is isolated, but no NetworkPolicy lets it reach the SMTP server (any address: it may be a relay on the private network) on TCP 587"},
+		{"egress that leaves out the database a queue reads", func(t *testing.T, dir string) {
+			edit(t, dir, "k8s/workers-notifications.yaml", "        - podSelector:\n            matchLabels:\n              app: users-mongo\n", "")
+		}, "Deployment/workers-notifications: its egress is isolated, but no NetworkPolicy lets it reach MongoDB users-mongo on TCP 27017"},
+
 		// NetworkPolicies: a domain's database only from its clients; nothing reaches the workers; the
 		// API only from the Gateway (and Prometheus on the management port).
 		{"a domain database another domain's workers reach", func(t *testing.T, dir string) {
@@ -98,6 +147,22 @@ func TestReportsBrokenPolicies(t *testing.T) {
 		{"the API reachable from any pod", func(t *testing.T, dir string) {
 			edit(t, dir, "k8s/network-policies.yaml", "        - port: http\n    - from:", "        - port: http\n    - from:\n        - podSelector: {}\n      ports:\n        - port: http\n    - from:")
 		}, "Deployment/api: NetworkPolicy/api lets every pod of this namespace reach port 8080; only the Gateway's proxies"},
+		// Egress, where a policy isolates it: to everything the pod's settings name, and nothing else.
+		{"egress that leaves out Stripe", func(t *testing.T, dir string) {
+			edit(t, dir, "k8s/workers-payouts.yaml", "      ports:\n        - port: 443\n", "      ports:\n        - port: 8443\n")
+		}, "Deployment/workers-payouts: its egress is isolated, but no NetworkPolicy lets it reach Stripe's API"},
+		{"egress that leaves out DNS", func(t *testing.T, dir string) {
+			edit(t, dir, "k8s/workers-payouts.yaml", "              k8s-app: kube-dns\n", "              k8s-app: coredns\n")
+		}, "Deployment/workers-payouts: its egress is isolated, but no NetworkPolicy lets it reach the cluster's DNS (namespace kube-system, pods k8s-app=kube-dns) on UDP 53"},
+		{"egress to another domain's database", func(t *testing.T, dir string) {
+			edit(t, dir, "k8s/workers-payouts.yaml", "              app: payouts-mongo\n", "              app: payments-mongo\n")
+		}, "Deployment/workers-payouts: NetworkPolicy/workers-payouts-egress lets it reach pods app=payments-mongo of this namespace on TCP 27017; it connects only to"},
+		{"egress to every port of every address", func(t *testing.T, dir string) {
+			appendTo(t, dir, "k8s/workers-payouts.yaml", "    - {}\n")
+		}, "Deployment/workers-payouts: NetworkPolicy/workers-payouts-egress lets it reach anywhere on every port"},
+		{"Stripe's egress open to the cluster's own addresses", func(t *testing.T, dir string) {
+			edit(t, dir, "k8s/workers-payouts.yaml", "            except: [10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, 100.64.0.0/10, 169.254.0.0/16]\n", "")
+		}, "Deployment/workers-payouts: NetworkPolicy/workers-payouts-egress lets it reach addresses 0.0.0.0/0 on TCP 443"},
 		{"the API's management port reachable from the Gateway", func(t *testing.T, dir string) {
 			edit(t, dir, "k8s/network-policies.yaml", "      ports:\n        - port: http\n    - from:", "    - from:")
 		}, "Deployment/api: NetworkPolicy/api lets pods app.kubernetes.io/name=envoy,gateway.envoyproxy.io/owning-gateway-name=ticketing of namespace envoy-gateway-system reach port 9080"},
@@ -138,6 +203,41 @@ func TestReportsBrokenPolicies(t *testing.T) {
 		{"replicas that undo kubectl scale", func(t *testing.T, dir string) {
 			edit(t, dir, "k8s/workers-tickets.yaml", "spec:\n  # No replicas", "spec:\n  replicas: 1\n  # No replicas")
 		}, "Deployment/workers-tickets sets replicas: every kubectl apply (skaffold run) would undo a kubectl scale"},
+
+		// Every task queue is deployed with what its activities need; every search attribute the
+		// workflows set is registered; a setting both apps read has one value.
+		{"a task queue deploy-check does not know", func(t *testing.T, dir string) {
+			edit(t, dir, taskQueuesFile, `  public static final String PAYOUTS = "payouts";`, `  public static final String PAYOUTS = "payouts";
+  public static final String REFUNDS = "refunds";`)
+		}, `names the task queue "refunds", which deploy-check does not know`},
+		{"a queue no Kubernetes workers serve", func(t *testing.T, dir string) {
+			edit(t, dir, "k8s/workers-payouts.yaml", "              value: payouts\n", "              value: payments\n")
+		}, "no workers deployment serves the payouts task queue"},
+		{"the payouts workers without Stripe", func(t *testing.T, dir string) {
+			edit(t, dir, "k8s/workers-payouts.yaml", "            - name: STRIPE_KEY\n              valueFrom:\n                secretKeyRef:\n                  name: stripe-secret\n                  key: STRIPE_KEY\n", "")
+		}, "Deployment/workers-payouts container workers does not set STRIPE_KEY (the payouts activities call Stripe)"},
+		{"the payouts workers with the payments database", func(t *testing.T, dir string) {
+			edit(t, dir, composeFile, "      TICKETING_WORKER_QUEUES: payouts\n", "      TICKETING_WORKER_QUEUES: payouts\n      PAYMENTS_MONGODB_URI: mongodb://payments:${PAYMENTS_MONGODB_PASSWORD:?set PAYMENTS_MONGODB_PASSWORD in .env (see .env.example)}@mongo:27017/payments\n")
+		}, "service workers-payouts sets PAYMENTS_MONGODB_URI but serves payouts"},
+		{"a search attribute compose does not register", func(t *testing.T, dir string) {
+			edit(t, dir, composeFile, "for name in OrderStatus TicketId BuyerId PayoutStatus SellerId; do", "for name in OrderStatus TicketId BuyerId SellerId; do")
+		}, "service temporal-setup does not register the search attributes PayoutStatus (Keyword)"},
+		{"a search attribute the Job does not register", func(t *testing.T, dir string) {
+			edit(t, dir, "k8s/temporal/search-attributes-job.yaml", "for name in OrderStatus TicketId BuyerId PayoutStatus SellerId; do", "for name in OrderStatus TicketId BuyerId PayoutStatus; do")
+		}, "Job/temporal-search-attributes container register does not register the search attributes SellerId (Keyword)"},
+		{"a search attribute registered as another type", func(t *testing.T, dir string) {
+			edit(t, dir, "k8s/temporal/search-attributes-job.yaml", "--type Keyword", "--type Text")
+		}, "registers the search attribute PayoutStatus as Text, but the workflows set it as Keyword"},
+		{"a new search attribute in the workflows", func(t *testing.T, dir string) {
+			edit(t, dir, "workflows/src/main/java/dev/ticketing/workflows/payouts/PayoutWorkflow.java", `SearchAttributeKey.forKeyword("SellerId");`, `SearchAttributeKey.forKeyword("SellerId");
+  SearchAttributeKey<Long> AMOUNT = SearchAttributeKey.forLong("PayoutAmount");`)
+		}, "does not register the search attributes PayoutAmount (Int)"},
+		{"the API's payout fee not the workers'", func(t *testing.T, dir string) {
+			edit(t, dir, "k8s/api.yaml", "            - name: PAYOUTS_FEE_PERCENT\n              value: \"10\"\n", "            - name: PAYOUTS_FEE_PERCENT\n              value: \"12\"\n")
+		}, `k8s: PAYOUTS_FEE_PERCENT differs between containers: "10" (workers-payouts) but "12" (api)`},
+		{"compose's onboarding return address not the API's", func(t *testing.T, dir string) {
+			edit(t, dir, composeFile, "      TICKETING_WORKER_QUEUES: payouts\n", "      TICKETING_WORKER_QUEUES: payouts\n      PUBLIC_URL: http://localhost:3000\n")
+		}, "docker-compose.temporal.yml: PUBLIC_URL differs between containers"},
 
 		// Temporal's PostgreSQL connections fit in max_connections.
 		{"pools that exceed max_connections", func(t *testing.T, dir string) {
@@ -213,8 +313,12 @@ func TestReportsBrokenPolicies(t *testing.T) {
 		// The small ones.
 		{"a node stage no module of the build needs", func(t *testing.T, dir string) {
 			edit(t, dir, "workers/Dockerfile", "FROM maven:", "FROM node:22.20.0-bookworm-slim AS node\n\nFROM maven:")
-			for _, pom := range []string{"workflows", "activities/store", "activities/users", "activities/tickets", "activities/orders", "activities/payments", "harness", "web", "api", "workers", "e2e", "bench"} {
-				copyInto(t, dir, pom+"/pom.xml")
+			root, err := os.ReadFile(filepath.Join(repoRoot, "pom.xml"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, m := range mavenModule.FindAllStringSubmatch(string(root), -1) {
+				copyInto(t, dir, m[1]+"/pom.xml")
 			}
 		}, "workers/Dockerfile: line 6: a node stage, but the Maven build (-pl workers -am) reaches no module that runs npm"},
 		{"compose on another Temporal than the chart", func(t *testing.T, dir string) {

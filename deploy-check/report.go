@@ -38,6 +38,12 @@ func (r *report) exists(rel string) bool {
 	return err == nil && !info.IsDir()
 }
 
+// needs is what the apps' code asks of every deployment, beside the settings each app reads.
+type needs struct {
+	queues     []string          // the task queues, each served by some workers deployment
+	attributes map[string]string // the search attributes the workflows set, name -> type
+}
+
 // run checks every deployment file of the repository at root.
 func run(root string) *report {
 	r := &report{root: root}
@@ -46,11 +52,12 @@ func run(root string) *report {
 		checkHealthGroups(r, app)
 		checkDockerfile(r, app)
 	}
+	code := needs{queues: taskQueues(r), attributes: workflowSearchAttributes(r)}
 	m := loadManifests(r)
-	checkManifests(r, m, apps)
+	checkManifests(r, m, apps, code)
 	values := checkHelmValues(r, m, "k8s/temporal/values.yaml")
 	checkSkaffold(r, m, apps)
-	checkCompose(r, apps, values)
+	checkCompose(r, apps, code, values)
 	checkRootFiles(r)
 	checkReferences(r)
 	sort.Strings(r.problems)

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +20,11 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The runbook as written: every command of README.md's "Finding and inspecting an order" table, in
- * both columns (the temporal CLI and tctl, each from {@code .tools/bin}, as an operator runs them
- * through a port-forward), and those of "When a worker queue backs up", against the end-to-end
- * stack's dev server with real order workflows, each answering what the table says it does.
+ * The runbook as written: every command of README.md's "Finding and inspecting an order" and
+ * "Finding a payout" tables, in both columns (the temporal CLI and tctl, each from {@code
+ * .tools/bin}, as an operator runs them through a port-forward), and those of "When a worker queue
+ * backs up", against the end-to-end stack's dev server with real order and payout workflows, each
+ * answering what the table says it does.
  */
 class TctlRunbookIntegrationTest {
 
@@ -35,14 +37,18 @@ class TctlRunbookIntegrationTest {
   static final Pattern RUNNING =
       Pattern.compile("(?i)\"?status\"?:?\\s+\"?(workflow_execution_status_)?running");
 
+  /** A row of a runbook table: what it is for, and its commands in one column. */
+  record Row(String what, List<String> commands) {}
+
   final EndToEndStack stack = EndToEndStack.get();
   final Answer buyer;
+  final Answer sellerAccount;
   final ApiClient buyerClient = new ApiClient(stack.patientApi().uri());
   final ApiClient seller = new ApiClient(stack.patientApi().uri());
 
   TctlRunbookIntegrationTest() {
     buyer = buyerClient.signUp("runbook-" + UUID.randomUUID() + "@example.com");
-    seller.signUp("runbook-" + UUID.randomUUID() + "@example.com");
+    sellerAccount = seller.signUp("runbook-" + UUID.randomUUID() + "@example.com");
   }
 
   @Test
@@ -53,6 +59,16 @@ class TctlRunbookIntegrationTest {
   @Test
   void everyTemporalCommandOfTheRunbookWorks() throws Exception {
     runTable(1, "temporal");
+  }
+
+  @Test
+  void everyTctlPayoutCommandOfTheRunbookWorks() throws Exception {
+    runPayoutTable(2, "tctl");
+  }
+
+  @Test
+  void everyTemporalPayoutCommandOfTheRunbookWorks() throws Exception {
+    runPayoutTable(1, "temporal");
   }
 
   @Test
@@ -75,16 +91,9 @@ class TctlRunbookIntegrationTest {
     Map<String, String> onA = placeholders(a);
     Map<String, String> onB = placeholders(b);
     List<String> watching = new ArrayList<>();
-    int rows = 0;
-    for (String line : section("### Finding and inspecting an order").split("\n")) {
-      Matcher row = ROW.matcher(line);
-      if (!row.matches() || row.group(1).equals("to") || row.group(1).startsWith("---")) {
-        continue;
-      }
-      rows++;
-      List<String> commands = commands(row.group(column + 1));
-      assertThat(commands).as(row.group(1)).isNotEmpty().allMatch(c -> c.startsWith(cli + " "));
-      for (String command : commands) {
+    List<Row> rows = rows("### Finding and inspecting an order", column, cli);
+    for (Row row : rows) {
+      for (String command : row.commands()) {
         if (command.contains(" observe ") || command.contains("--follow")) {
           watching.add(command); // they wait for the workflow to close: run once A has
         } else if (command.contains(" cancel ")) {
@@ -104,27 +113,58 @@ class TctlRunbookIntegrationTest {
               Duration.ofSeconds(30),
               () -> RUNNING.matcher(describe(cli, onB)).find());
         } else {
-          checkRead(row.group(1), command, onA, a);
+          checkRead(row.what(), command, onA, a.text("id"), "order-");
         }
       }
     }
-    assertThat(rows).isGreaterThanOrEqualTo(9);
+    assertThat(rows).hasSizeGreaterThanOrEqualTo(9);
     assertThat(watching).isNotEmpty();
     for (String command : watching) {
       assertThat(run(command, onA)).contains("WorkflowExecution");
     }
   }
 
-  /** A read-only command: its answer must show the order (or, for a count, a number). */
-  private void checkRead(String what, String command, Map<String, String> on, Answer order) {
+  /**
+   * Runs one column of the payout table on two sales of one seller: payout A left held, payout B
+   * frozen by a dispute; the commands that look for frozen payouts must find B, the others A.
+   */
+  private void runPayoutTable(int column, String cli) throws Exception {
+    String a = sale();
+    String b = sale();
+    awaitPayout(a, "held");
+    awaitPayout(b, "held");
+    // Stripe's charge.dispute.created webhook signals this; the stack has no webhook secret.
+    run(
+        "temporal workflow signal --workflow-id payout-<orderId> --name disputed"
+            + " --input '{\"disputeId\":\"dp_runbook_<orderId>\"}'",
+        Map.of("<orderId>", b));
+    awaitPayout(b, "frozen");
+    List<Row> rows = rows("### Finding a payout", column, cli);
+    for (Row row : rows) {
+      for (String command : row.commands()) {
+        String orderId = command.contains("'frozen'") ? b : a;
+        Map<String, String> on =
+            Map.of("<orderId>", orderId, "<sellerId>", sellerAccount.text("id"));
+        checkRead(row.what(), command, on, orderId, "payout-");
+      }
+    }
+    assertThat(rows).hasSizeGreaterThanOrEqualTo(4);
+  }
+
+  /**
+   * A read-only command: its answer must show the workflow (the order or payout, by its id, in a
+   * query's answer; or, for a count, a number).
+   */
+  private void checkRead(
+      String what, String command, Map<String, String> on, String id, String workflowIdPrefix) {
     if (command.contains(" count ")) {
       assertThat(run(command, on)).as(what).containsPattern("[1-9]");
       return;
     }
     String expected =
         command.contains(" query ")
-            ? order.text("id")
-            : command.contains(" show ") ? "WorkflowExecutionStarted" : "order-" + order.text("id");
+            ? id
+            : command.contains(" show ") ? "WorkflowExecutionStarted" : workflowIdPrefix + id;
     // Visibility is eventually consistent: a list may need a moment to show a new workflow.
     Poll.until(
         what + ": " + command, Duration.ofSeconds(30), () -> run(command, on).contains(expected));
@@ -150,11 +190,42 @@ class TctlRunbookIntegrationTest {
   private Answer order() {
     Answer ticket =
         seller.post(
-            "/api/tickets", Map.of("title", "Runbook " + UUID.randomUUID(), "price", "12.00"));
+            "/api/tickets",
+            Map.of(
+                "title", "Runbook " + UUID.randomUUID(),
+                "price", "12.00",
+                // A payout is held until after the event: a month away, so payout A stays held.
+                "eventAt", Instant.now().plus(Duration.ofDays(30)).toString()));
     assertThat(ticket.status()).as(ticket.toString()).isEqualTo(201);
     Answer order = buyerClient.post("/api/orders", Map.of("ticketId", ticket.text("id")));
     assertThat(order.status()).as(order.toString()).isEqualTo(201);
     return order;
+  }
+
+  /** A ticket of the seller's, bought and paid with Stripe's test card: its order id. */
+  private String sale() {
+    Answer order = order();
+    Answer paid =
+        buyerClient.post("/api/payments", Map.of("orderId", order.text("id"), "token", "tok_visa"));
+    assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
+    return order.text("id");
+  }
+
+  /**
+   * Waits until the seller's payout for the order has the status, as the seller's list shows it.
+   */
+  private void awaitPayout(String orderId, String status) {
+    Poll.until(
+        "the payout of order " + orderId + " is " + status,
+        Duration.ofSeconds(30),
+        () -> {
+          for (var payout : seller.get("/api/payouts").body()) {
+            if (payout.path("orderId").asString().equals(orderId)) {
+              return payout.path("status").asString().equals(status);
+            }
+          }
+          return false;
+        });
   }
 
   private String status(Answer order) {
@@ -197,6 +268,21 @@ class TctlRunbookIntegrationTest {
       Thread.currentThread().interrupt();
       throw new AssertionError(e);
     }
+  }
+
+  /** The rows of the README's table under a heading, each with its commands in one column. */
+  private static List<Row> rows(String heading, int column, String cli) throws IOException {
+    List<Row> out = new ArrayList<>();
+    for (String line : section(heading).split("\n")) {
+      Matcher row = ROW.matcher(line);
+      if (!row.matches() || row.group(1).equals("to") || row.group(1).startsWith("---")) {
+        continue;
+      }
+      List<String> commands = commands(row.group(column + 1));
+      assertThat(commands).as(row.group(1)).isNotEmpty().allMatch(c -> c.startsWith(cli + " "));
+      out.add(new Row(row.group(1), commands));
+    }
+    return out;
   }
 
   /** The README's text from a heading to the next heading. */
