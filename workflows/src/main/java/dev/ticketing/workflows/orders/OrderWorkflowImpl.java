@@ -15,6 +15,7 @@ import dev.ticketing.workflows.OrderId;
 import dev.ticketing.workflows.PaymentId;
 import dev.ticketing.workflows.Rejection;
 import dev.ticketing.workflows.TicketId;
+import dev.ticketing.workflows.Timers;
 import dev.ticketing.workflows.UserId;
 import dev.ticketing.workflows.payments.Charge;
 import dev.ticketing.workflows.payments.ChargeRequest;
@@ -65,7 +66,9 @@ public class OrderWorkflowImpl implements OrderWorkflow {
       return;
     }
     try {
-      boolean settled = Workflow.await(untilExpiry(), () -> stage != AWAITING_PAYMENT);
+      boolean settled =
+          Timers.await(
+              untilExpiry(), OrderWording.paymentWindow(order()), () -> stage != AWAITING_PAYMENT);
       // A payment handled in the workflow task that fired the timer ran first, and decides.
       if (versions().expiryDecidedLast() ? stage == AWAITING_PAYMENT : !settled) {
         close(CancellationReason.EXPIRED);
@@ -224,7 +227,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
               payable.ticket().price(),
               token,
               idempotencyKey);
-      Charge charge = steps.charge(attempt);
+      Charge charge = steps.charge(attempt, chargeAttempts);
       return complete(charge.paymentId(), charge.paymentIntentId());
     } catch (ActivityFailure failure) {
       ApplicationFailure refusal = Rejection.in(failure).orElse(null);
