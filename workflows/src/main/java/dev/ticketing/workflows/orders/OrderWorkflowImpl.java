@@ -39,7 +39,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The purchase, as the {@link OrderStage}s it moves through: reserve the ticket, wait for a
- * payment, a cancel or the expiry, and close.
+ * payment, a cancel or the expiry, and close. Each move shows in the Web UI's current details.
  */
 public class OrderWorkflowImpl implements OrderWorkflow {
 
@@ -50,6 +50,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
   private @Nullable Order order;
   private @Nullable ApplicationFailure rejection;
   private @Nullable String paidWith;
+  private @Nullable PayoutRequest payout;
   private int chargeAttempts;
   private @Nullable Promise<Void> chargeUndone;
 
@@ -62,6 +63,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
   @Override
   public void run(Purchase sameAsConstructed) {
     versions = OrderVersions.ofThisRun();
+    show();
     if (!reserveTicket()) {
       return;
     }
@@ -249,6 +251,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     Promise<Void> undone = chargeUndone;
     if (undone != null) {
       Workflow.await(undone::isCompleted); // cancellable, unless in a detached scope
+      show();
       undone.get();
     }
   }
@@ -288,6 +291,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     PayoutWorkflow child =
         Workflow.newChildWorkflowStub(PayoutWorkflow.class, PayoutWorkflow.asChildOf(request));
     Async.procedure(child::run, request);
+    payout = request;
     try {
       Workflow.getWorkflowExecution(child).get();
     } catch (ChildWorkflowFailure alreadyStarted) {
@@ -372,6 +376,17 @@ public class OrderWorkflowImpl implements OrderWorkflow {
       throw new IllegalStateException("Order " + purchase.orderId() + ": " + stage + " -> " + next);
     }
     stage = next;
+    show();
+  }
+
+  /** The Web UI's current details: the stage, in words. No command, so replay ignores it. */
+  private void show() {
+    String now =
+        OrderWording.now(
+            stage, order, rejection == null ? null : rejection.getOriginalMessage(), payout);
+    Promise<Void> undone = chargeUndone;
+    Workflow.setCurrentDetails(
+        undone != null && !undone.isCompleted() ? OrderWording.undoingCharge(now) : now);
   }
 
   private Duration untilExpiry() {
@@ -395,6 +410,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
   private void upsertStatus() {
     upsertSearchAttributes(order().status().value());
+    show();
   }
 
   private void upsertSearchAttributes(String status) {

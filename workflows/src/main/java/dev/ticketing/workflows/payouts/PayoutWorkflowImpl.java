@@ -191,6 +191,7 @@ public class PayoutWorkflowImpl implements PayoutWorkflow {
     Workflow.upsertTypedSearchAttributes(
         PAYOUT_STATUS.valueSet(payout().status().value()),
         SELLER_ID.valueSet(payout().sellerId().value()));
+    Workflow.setCurrentDetails(PayoutWording.now(payout(), openDisputes.size()));
   }
 
   private Payout payout() {
