@@ -1,10 +1,15 @@
 package dev.ticketing.workflows.payouts;
 
+import static dev.ticketing.workflows.Wording.duration;
+import static dev.ticketing.workflows.Wording.moment;
+import static dev.ticketing.workflows.Wording.money;
 import static dev.ticketing.workflows.payouts.PayoutStatus.CANCELLED;
 import static dev.ticketing.workflows.payouts.PayoutStatus.PAID;
 
+import dev.ticketing.workflows.Activities;
 import dev.ticketing.workflows.ActivityStubs;
 import dev.ticketing.workflows.TaskQueues;
+import dev.ticketing.workflows.Timers;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +28,7 @@ import org.jspecify.annotations.Nullable;
 public class PayoutWorkflowImpl implements PayoutWorkflow {
 
   // A payout is money owed: store writes and Stripe calls retry until they land, however long.
-  private final PayoutActivities payouts =
+  private final Activities<PayoutActivities> payouts =
       ActivityStubs.patient(PayoutActivities.class, TaskQueues.PAYOUTS, null);
 
   // An account that became active without its signal arriving here is still found, this often.
@@ -38,6 +43,9 @@ public class PayoutWorkflowImpl implements PayoutWorkflow {
 
   private record Refunded() implements Notice {}
 
+  /** How long a status waits for a notice before it acts on its own, and why, in words. */
+  private record Wait(Duration duration, String summary) {}
+
   private final Deque<Notice> notices = new ArrayDeque<>();
   private final Set<String> openDisputes = new HashSet<>();
   private final Map<String, Boolean> closedDisputes = new HashMap<>();
@@ -46,10 +54,11 @@ public class PayoutWorkflowImpl implements PayoutWorkflow {
 
   @Override
   public void run(PayoutRequest request) {
-    payout = payouts.schedule(request);
+    payout = payouts.withSummary("Schedule the seller's payout").schedule(request);
     show();
     while (payout().status() != CANCELLED) {
-      Workflow.await(waitInState(), () -> !notices.isEmpty() || accountActivated);
+      Wait wait = waitInState();
+      Timers.await(wait.duration(), wait.summary(), () -> !notices.isEmpty() || accountActivated);
       if (!notices.isEmpty()) {
         handle(notices.removeFirst());
       } else if (!actInState()) {
@@ -79,13 +88,21 @@ public class PayoutWorkflowImpl implements PayoutWorkflow {
   }
 
   /** How long the present state waits for a notice before it acts on its own. */
-  private Duration waitInState() {
+  private Wait waitInState() {
     return switch (payout().status()) {
-      case HELD -> until(payout().releaseAt());
-      case AWAITING_ACCOUNT -> ACCOUNT_RECHECK;
-      case FROZEN -> FROZEN_RECHECK;
-      case PAID, REVERSED -> until(payout().disputesEndAt());
-      case CANCELLED -> Duration.ZERO;
+      case HELD ->
+          new Wait(until(payout().releaseAt()), "Hold until " + moment(payout().releaseAt()));
+      case AWAITING_ACCOUNT ->
+          new Wait(
+              ACCOUNT_RECHECK,
+              "Ask for the seller's account again in " + duration(ACCOUNT_RECHECK));
+      case FROZEN ->
+          new Wait(FROZEN_RECHECK, "Look at the disputes again in " + duration(FROZEN_RECHECK));
+      case PAID, REVERSED ->
+          new Wait(
+              until(payout().disputesEndAt()),
+              "Open to disputes until " + moment(payout().disputesEndAt()));
+      case CANCELLED -> new Wait(Duration.ZERO, "Nothing left to wait for");
     };
   }
 
@@ -108,13 +125,26 @@ public class PayoutWorkflowImpl implements PayoutWorkflow {
    */
   private void release() {
     accountActivated = false;
-    if (!payouts.hasActiveAccount(payout().sellerId())) {
-      change(payouts.awaitAccount(payout().id()));
-      if (!payouts.hasActiveAccount(payout().sellerId())) {
+    if (!hasActiveAccount()) {
+      change(
+          payouts
+              .withSummary("Record that the payout waits for the seller's account")
+              .awaitAccount(payout().id()));
+      if (!hasActiveAccount()) {
         return;
       }
     }
-    change(payouts.transfer(payout().id()));
+    change(
+        payouts
+            .withSummary(
+                "Transfer " + money(payout().amount(), payout().currency()) + " to the seller")
+            .transfer(payout().id()));
+  }
+
+  private boolean hasActiveAccount() {
+    return payouts
+        .withSummary("Ask whether the seller's account takes transfers")
+        .hasActiveAccount(payout().sellerId());
   }
 
   /** A dispute opened freezes the payout, or takes back a paid transfer; one closed decides. */
@@ -126,8 +156,8 @@ public class PayoutWorkflowImpl implements PayoutWorkflow {
         if (!repeated && openDisputes.add(dispute.disputeId())) {
           change(
               payout().status() == PAID
-                  ? payouts.reverse(payout().id())
-                  : payouts.freeze(payout().id()));
+                  ? payouts.withSummary("Reverse the transfer: disputed").reverse(payout().id())
+                  : payouts.withSummary("Freeze the payout: disputed").freeze(payout().id()));
         }
       }
       case Disputed(DisputeNotice dispute) -> {
@@ -138,7 +168,7 @@ public class PayoutWorkflowImpl implements PayoutWorkflow {
         if (!Boolean.TRUE.equals(dispute.won())) {
           cancel();
         } else if (openDisputes.isEmpty()) {
-          change(payouts.resume(payout().id()));
+          change(payouts.withSummary("Hold the payout again: dispute won").resume(payout().id()));
         }
       }
     }
@@ -147,9 +177,9 @@ public class PayoutWorkflowImpl implements PayoutWorkflow {
   /** Nothing is owed: a paid transfer is taken back first. */
   private void cancel() {
     if (payout().status() == PAID) {
-      change(payouts.reverse(payout().id()));
+      change(payouts.withSummary("Reverse the transfer: nothing is owed").reverse(payout().id()));
     }
-    change(payouts.cancel(payout().id()));
+    change(payouts.withSummary("Cancel the payout").cancel(payout().id()));
   }
 
   private void change(Payout changed) {
@@ -161,6 +191,7 @@ public class PayoutWorkflowImpl implements PayoutWorkflow {
     Workflow.upsertTypedSearchAttributes(
         PAYOUT_STATUS.valueSet(payout().status().value()),
         SELLER_ID.valueSet(payout().sellerId().value()));
+    Workflow.setCurrentDetails(PayoutWording.now(payout(), openDisputes.size()));
   }
 
   private Payout payout() {

@@ -14,6 +14,8 @@ import dev.ticketing.workflows.Rejection;
 import dev.ticketing.workflows.TaskQueues;
 import dev.ticketing.workflows.TicketId;
 import dev.ticketing.workflows.UserId;
+import dev.ticketing.workflows.WebUi;
+import dev.ticketing.workflows.Wording;
 import dev.ticketing.workflows.payments.ChargeRequest;
 import dev.ticketing.workflows.payments.RefundWorkflow;
 import dev.ticketing.workflows.payments.RefundWorkflowImpl;
@@ -50,6 +52,7 @@ class OrderWorkflowTest {
   static final UserId BUYER = new UserId("5f0000000000000000000002");
   static final UserId OTHER = new UserId("5f0000000000000000000003");
   static final TicketId TICKET = new TicketId("5f00000000000000000000a1");
+  static final TicketId OTHER_TICKET = new TicketId("5f00000000000000000000a2");
   static final OrderId ORDER = new OrderId("5f00000000000000000000b1");
   static final OrderId SECOND_ORDER = new OrderId("5f00000000000000000000b2");
   static final Duration WINDOW = Duration.ofMinutes(15);
@@ -463,6 +466,44 @@ class OrderWorkflowTest {
     assertThat(tickets.holder(TICKET)).isNull();
   }
 
+  @Test
+  void currentDetailsShowThePaymentWindowThenTheSellersPayout() {
+    Order order = reserve(ORDER, BUYER, TICKET, WINDOW);
+    assertThat(currentDetails(ORDER))
+        .isEqualTo("Awaiting payment until " + Wording.timeOfDay(order.expiresAt()));
+
+    workflow(ORDER).pay(new PayRequest(BUYER, "tok_visa"));
+    awaitEnd(ORDER);
+
+    assertThat(currentDetails(ORDER))
+        .isEqualTo("Paid; ticket sold, the seller's payout is payout-" + ORDER);
+  }
+
+  @Test
+  void currentDetailsShowWhyAnOrderWasCancelled() {
+    Order expired = reserve(ORDER, BUYER, TICKET, WINDOW);
+    awaitEnd(ORDER);
+    tickets.list(OTHER_TICKET, SELLER);
+    reserve(SECOND_ORDER, BUYER, OTHER_TICKET, WINDOW);
+    catchThrowable(() -> workflow(SECOND_ORDER).pay(new PayRequest(BUYER, "tok_chargeDeclined")));
+    awaitEnd(SECOND_ORDER);
+
+    assertThat(currentDetails(ORDER))
+        .isEqualTo(
+            "Expired unpaid at "
+                + Wording.timeOfDay(expired.expiresAt())
+                + "; the ticket is for sale again");
+    assertThat(currentDetails(SECOND_ORDER))
+        .isEqualTo("Payment failed; the ticket is for sale again");
+  }
+
+  @Test
+  void currentDetailsShowWhyTheTicketCouldNotBeHad() {
+    catchThrowable(() -> reserve(ORDER, SELLER, TICKET, WINDOW));
+
+    assertThat(currentDetails(ORDER)).isEqualTo("Rejected: You cannot buy your own ticket");
+  }
+
   private Order reserve(OrderId id, UserId buyer, TicketId ticket, Duration window) {
     return reserve(client, new Purchase(id, buyer, ticket, window));
   }
@@ -538,6 +579,10 @@ class OrderWorkflowTest {
       env.sleep(Duration.ofSeconds(5));
     }
     assertThat(payments.undone).as("the unanswered charge's undo").isNotEmpty();
+  }
+
+  private String currentDetails(OrderId id) {
+    return WebUi.currentDetails(client, OrderWorkflow.workflowId(id));
   }
 
   private Instant now() {

@@ -8,6 +8,8 @@ import dev.ticketing.workflows.Price;
 import dev.ticketing.workflows.TaskQueues;
 import dev.ticketing.workflows.TicketId;
 import dev.ticketing.workflows.UserId;
+import dev.ticketing.workflows.WebUi;
+import dev.ticketing.workflows.Wording;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -213,6 +215,24 @@ class PayoutWorkflowTest {
     assertThat(payout().status()).isEqualTo(PayoutStatus.PAID);
   }
 
+  @Test
+  void currentDetailsShowTheSellersShareAndWhenItIsReleased() {
+    start(null);
+    assertThat(currentDetails())
+        .isEqualTo(
+            "Held until "
+                + Wording.moment(payout().releaseAt())
+                + ": $17.99 for the seller, after a fee of $2.00");
+
+    payouts.activeAccounts.add(SELLER);
+    env.sleep(HOLD.plusSeconds(5));
+
+    assertThat(currentDetails())
+        .isEqualTo(
+            "Paid $17.99 to the seller; open to disputes until "
+                + Wording.moment(payout().disputesEndAt()));
+  }
+
   private void start(@Nullable Instant eventAt) {
     var request =
         new PayoutRequest(
@@ -234,6 +254,10 @@ class PayoutWorkflowTest {
 
   private PayoutWorkflow workflow() {
     return client.newWorkflowStub(PayoutWorkflow.class, PayoutWorkflow.workflowId(ORDER));
+  }
+
+  private String currentDetails() {
+    return WebUi.currentDetails(client, PayoutWorkflow.workflowId(ORDER));
   }
 
   private Payout payout() {
