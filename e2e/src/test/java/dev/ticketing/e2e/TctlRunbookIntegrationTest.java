@@ -192,10 +192,13 @@ class TctlRunbookIntegrationTest {
         seller.post(
             "/api/tickets",
             Map.of(
-                "title", "Runbook " + UUID.randomUUID(),
-                "price", "12.00",
+                "title",
+                "Runbook " + UUID.randomUUID(),
+                "price",
+                "12.00",
                 // A payout is held until after the event: a month away, so payout A stays held.
-                "eventAt", Instant.now().plus(Duration.ofDays(30)).toString()));
+                "eventAt",
+                Instant.now().plus(Duration.ofDays(30)).toString()));
     assertThat(ticket.status()).as(ticket.toString()).isEqualTo(201);
     Answer order = buyerClient.post("/api/orders", Map.of("ticketId", ticket.text("id")));
     assertThat(order.status()).as(order.toString()).isEqualTo(201);

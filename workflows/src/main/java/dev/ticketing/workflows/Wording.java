@@ -18,13 +18,13 @@ public final class Wording {
 
   /** {@code $19.99}: the platform charges in US dollars. */
   public static String money(long cents) {
-    return money(cents, "usd");
+    return money(cents, Price.CURRENCY);
   }
 
   /** {@code $17.99}, or {@code 17.99 EUR} in a currency other than Stripe's {@code usd}. */
   public static String money(long cents, String currency) {
     String amount = BigDecimal.valueOf(cents, 2).toPlainString();
-    return currency.equalsIgnoreCase("usd")
+    return currency.equalsIgnoreCase(Price.CURRENCY)
         ? "$" + amount
         : amount + " " + currency.toUpperCase(Locale.ROOT);
   }

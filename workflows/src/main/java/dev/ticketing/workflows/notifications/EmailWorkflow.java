@@ -20,6 +20,11 @@ public interface EmailWorkflow {
   @WorkflowMethod
   void send(Notice notice);
 
+  /** One workflow id per event: Temporal refuses a second start of the same event's email. */
+  static String workflowId(String key) {
+    return "email-" + key;
+  }
+
   /**
    * Starts the notice's email from a workflow, as a child that outlives it: the start is recorded
    * in the caller's history once, and a slow or failed mail server never holds up or fails a
@@ -28,7 +33,7 @@ public interface EmailWorkflow {
   static void startFrom(Notice notice) {
     var options =
         ChildWorkflowOptions.newBuilder()
-            .setWorkflowId("email-" + notice.key())
+            .setWorkflowId(workflowId(notice.key()))
             .setTaskQueue(TaskQueues.NOTIFICATIONS)
             .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
             .setWorkflowIdReusePolicy(

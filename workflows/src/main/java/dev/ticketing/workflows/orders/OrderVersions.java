@@ -14,6 +14,7 @@ record OrderVersions(
   static final String RELEASE_ALONGSIDE_CANCEL = "release-alongside-cancel";
   static final String UNDO_UNANSWERED_CHARGE = "undo-unanswered-charge";
   static final String PAYOUT_ON_COMPLETION = "payout-on-completion";
+  static final String EMAILS = "emails";
 
   /** Asked once, as run() starts, where the first orders of each change recorded its marker. */
   static OrderVersions ofThisRun() {
@@ -24,6 +25,11 @@ record OrderVersions(
   /** Asked as the order completes, where that change recorded its marker. */
   static boolean startsPayout() {
     return isOn(PAYOUT_ON_COMPLETION);
+  }
+
+  /** Asked as the order completes or closes, where that change recorded its marker. */
+  static boolean sendsEmails() {
+    return isOn(EMAILS);
   }
 
   private static boolean isOn(String change) {

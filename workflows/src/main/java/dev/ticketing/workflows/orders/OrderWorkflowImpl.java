@@ -17,6 +17,8 @@ import dev.ticketing.workflows.Rejection;
 import dev.ticketing.workflows.TicketId;
 import dev.ticketing.workflows.Timers;
 import dev.ticketing.workflows.UserId;
+import dev.ticketing.workflows.notifications.EmailWorkflow;
+import dev.ticketing.workflows.notifications.Notice;
 import dev.ticketing.workflows.payments.Charge;
 import dev.ticketing.workflows.payments.ChargeRequest;
 import dev.ticketing.workflows.payments.StripePayment;
@@ -257,8 +259,9 @@ public class OrderWorkflowImpl implements OrderWorkflow {
   }
 
   /**
-   * Records the payment, sells the ticket and starts the seller's payout. Whatever a completed
-   * purchase starts, starts here; its payment then moves the order on to COMPLETED.
+   * Records the payment, sells the ticket, starts the seller's payout and the buyer's receipt.
+   * Whatever a completed purchase starts, starts here; its payment then moves the order on to
+   * COMPLETED.
    */
   private PaymentId complete(PaymentId paymentId, String paymentIntentId) {
     paidWith = paymentIntentId;
@@ -267,6 +270,9 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     steps.markSold(order().ticket().id(), order().id());
     if (OrderVersions.startsPayout()) {
       startPayout(paymentIntentId);
+    }
+    if (OrderVersions.sendsEmails()) {
+      EmailWorkflow.startFrom(OrderNotices.receipt(order()));
     }
     return paymentId;
   }
@@ -287,7 +293,8 @@ public class OrderWorkflowImpl implements OrderWorkflow {
             ticket.price(),
             ticket.eventAt(),
             now(),
-            paymentIntentId);
+            paymentIntentId,
+            ticket.title());
     PayoutWorkflow child =
         Workflow.newChildWorkflowStub(PayoutWorkflow.class, PayoutWorkflow.asChildOf(request));
     Async.procedure(child::run, request);
@@ -322,12 +329,20 @@ public class OrderWorkflowImpl implements OrderWorkflow {
                 recordCancelled(reason);
                 steps.release(ticket, id);
               }
+              tellBuyer(reason);
             })
         .run();
     // A failed payment moves on as it ends. So did one in flight when an order from before
     // EXPIRY_DECIDED_LAST expired, or another close running: the first to end moves on.
     if (stage == CANCELLING) {
       moveTo(CANCELLED);
+    }
+  }
+
+  private void tellBuyer(CancellationReason reason) {
+    Notice notice = OrderNotices.closed(order(), reason);
+    if (notice != null && OrderVersions.sendsEmails()) {
+      EmailWorkflow.startFrom(notice);
     }
   }
 

@@ -10,6 +10,8 @@ import dev.ticketing.workflows.Activities;
 import dev.ticketing.workflows.ActivityStubs;
 import dev.ticketing.workflows.TaskQueues;
 import dev.ticketing.workflows.Timers;
+import dev.ticketing.workflows.notifications.EmailWorkflow;
+import dev.ticketing.workflows.notifications.Notice;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,25 +39,30 @@ public class PayoutWorkflowImpl implements PayoutWorkflow {
   private static final Duration FROZEN_RECHECK = Duration.ofDays(30);
 
   /** What the payout heard, handled one at a time in the order heard. */
-  private sealed interface Notice {}
+  private sealed interface Heard {}
 
-  private record Disputed(DisputeNotice notice) implements Notice {}
+  private record Disputed(DisputeNotice notice) implements Heard {}
 
-  private record Refunded() implements Notice {}
+  private record Refunded() implements Heard {}
 
   /** How long a status waits for a notice before it acts on its own, and why, in words. */
   private record Wait(Duration duration, String summary) {}
 
-  private final Deque<Notice> notices = new ArrayDeque<>();
+  private final Deque<Heard> notices = new ArrayDeque<>();
   private final Set<String> openDisputes = new HashSet<>();
   private final Map<String, Boolean> closedDisputes = new HashMap<>();
   private @Nullable Payout payout;
+  private @Nullable PayoutEmails emails;
   private boolean accountActivated;
 
   @Override
   public void run(PayoutRequest request) {
     payout = payouts.withSummary("Schedule the seller's payout").schedule(request);
     show();
+    if (PayoutEmails.areSent()) {
+      emails = new PayoutEmails(request.ticketTitle());
+      tell(emails.sold(payout(), !hasActiveAccount()));
+    }
     while (payout().status() != CANCELLED) {
       Wait wait = waitInState();
       Timers.await(wait.duration(), wait.summary(), () -> !notices.isEmpty() || accountActivated);
@@ -139,6 +146,9 @@ public class PayoutWorkflowImpl implements PayoutWorkflow {
             .withSummary(
                 "Transfer " + money(payout().amount(), payout().currency()) + " to the seller")
             .transfer(payout().id()));
+    if (payout().status() == PAID && emails != null) {
+      tell(emails.paid(payout()));
+    }
   }
 
   private boolean hasActiveAccount() {
@@ -148,16 +158,20 @@ public class PayoutWorkflowImpl implements PayoutWorkflow {
   }
 
   /** A dispute opened freezes the payout, or takes back a paid transfer; one closed decides. */
-  private void handle(Notice notice) {
-    switch (notice) {
+  private void handle(Heard heard) {
+    switch (heard) {
       case Refunded refunded -> cancel();
       case Disputed(DisputeNotice dispute) when dispute.opens() -> {
         boolean repeated = closedDisputes.containsKey(dispute.disputeId());
         if (!repeated && openDisputes.add(dispute.disputeId())) {
+          boolean paid = payout().status() == PAID;
           change(
-              payout().status() == PAID
+              paid
                   ? payouts.withSummary("Reverse the transfer: disputed").reverse(payout().id())
                   : payouts.withSummary("Freeze the payout: disputed").freeze(payout().id()));
+          if (emails != null) {
+            tell(emails.disputed(payout(), dispute.disputeId(), paid));
+          }
         }
       }
       case Disputed(DisputeNotice dispute) -> {
@@ -180,6 +194,11 @@ public class PayoutWorkflowImpl implements PayoutWorkflow {
       change(payouts.withSummary("Reverse the transfer: nothing is owed").reverse(payout().id()));
     }
     change(payouts.withSummary("Cancel the payout").cancel(payout().id()));
+  }
+
+  /** Asks for the email, apart from this workflow: a slow mail server never holds up the payout. */
+  private static void tell(Notice notice) {
+    EmailWorkflow.startFrom(notice);
   }
 
   private void change(Payout changed) {

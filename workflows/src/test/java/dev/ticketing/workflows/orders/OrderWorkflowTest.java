@@ -5,6 +5,7 @@ import static dev.ticketing.workflows.orders.OrderStatus.COMPLETE;
 import static dev.ticketing.workflows.orders.OrderStatus.CREATED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.ticketing.harness.Poll;
 import dev.ticketing.workflows.Histories;
@@ -16,6 +17,9 @@ import dev.ticketing.workflows.TicketId;
 import dev.ticketing.workflows.UserId;
 import dev.ticketing.workflows.WebUi;
 import dev.ticketing.workflows.Wording;
+import dev.ticketing.workflows.notifications.AskedEmails;
+import dev.ticketing.workflows.notifications.Notice;
+import dev.ticketing.workflows.notifications.NoticeKind;
 import dev.ticketing.workflows.payments.ChargeRequest;
 import dev.ticketing.workflows.payments.RefundWorkflow;
 import dev.ticketing.workflows.payments.RefundWorkflowImpl;
@@ -41,6 +45,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,6 +87,7 @@ class OrderWorkflowTest {
     Worker paymentWorker = env.newWorker(TaskQueues.PAYMENTS);
     paymentWorker.registerWorkflowImplementationTypes(RefundWorkflowImpl.class);
     paymentWorker.registerActivitiesImplementations(payments);
+    AskedEmails.takenBy(env);
     env.start();
     client = env.getWorkflowClient();
     tickets.list(TICKET, SELLER);
@@ -126,6 +132,7 @@ class OrderWorkflowTest {
     assertThat(orders.get(ORDER).cancellationReason()).isEqualTo(CancellationReason.CANCELLED);
     assertThat(orders.events).containsExactly("OrderCreated", "OrderCancelled");
     assertThat(tickets.holder(TICKET)).isNull();
+    assertThat(emailsAbout(ORDER)).as("the buyer cancelled it: no email").isEmpty();
   }
 
   @Test
@@ -498,6 +505,40 @@ class OrderWorkflowTest {
   }
 
   @Test
+  void aCompletedOrderAsksForTheBuyersReceiptOnce() {
+    Order order = reserve(ORDER, BUYER, TICKET, WINDOW);
+    workflow(ORDER).pay(new PayRequest(BUYER, "tok_visa"));
+    awaitEnd(ORDER);
+
+    assertThat(emailsAbout(ORDER))
+        .singleElement()
+        .satisfies(receipt -> {
+          assertThat(receipt.key()).isEqualTo("receipt-" + ORDER);
+          assertThat(receipt.kind()).isEqualTo(NoticeKind.RECEIPT);
+          assertThat(receipt.recipient()).isEqualTo(BUYER);
+          assertThat(receipt.ticketTitle()).isEqualTo(order.ticket().title());
+          assertThat(receipt.amount()).isEqualTo(order.ticket().price().cents());
+        });
+  }
+
+  @Test
+  void anExpiredOrDeclinedOrderTellsTheBuyerWhy() {
+    reserve(ORDER, BUYER, TICKET, WINDOW);
+    awaitEnd(ORDER);
+    tickets.list(OTHER_TICKET, SELLER);
+    reserve(SECOND_ORDER, BUYER, OTHER_TICKET, WINDOW);
+    catchThrowable(() -> workflow(SECOND_ORDER).pay(new PayRequest(BUYER, "tok_chargeDeclined")));
+    awaitEnd(SECOND_ORDER);
+
+    assertThat(emailsAbout(ORDER))
+        .extracting(Notice::kind, Notice::recipient)
+        .containsExactly(tuple(NoticeKind.ORDER_EXPIRED, BUYER));
+    assertThat(emailsAbout(SECOND_ORDER))
+        .extracting(Notice::kind, Notice::recipient)
+        .containsExactly(tuple(NoticeKind.PAYMENT_DECLINED, BUYER));
+  }
+
+  @Test
   void currentDetailsShowWhyTheTicketCouldNotBeHad() {
     catchThrowable(() -> reserve(ORDER, SELLER, TICKET, WINDOW));
 
@@ -579,6 +620,13 @@ class OrderWorkflowTest {
       env.sleep(Duration.ofSeconds(5));
     }
     assertThat(payments.undone).as("the unanswered charge's undo").isNotEmpty();
+  }
+
+  /** The buyer's emails that the order asked for, of every kind an order can ask for. */
+  private List<Notice> emailsAbout(OrderId id) {
+    return Stream.of("receipt-", "expired-", "declined-")
+        .flatMap(event -> AskedEmails.of(client, event + id).stream())
+        .toList();
   }
 
   private String currentDetails(OrderId id) {

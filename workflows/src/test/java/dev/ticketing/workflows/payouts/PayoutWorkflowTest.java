@@ -1,6 +1,7 @@
 package dev.ticketing.workflows.payouts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.ticketing.workflows.Histories;
 import dev.ticketing.workflows.OrderId;
@@ -10,6 +11,9 @@ import dev.ticketing.workflows.TicketId;
 import dev.ticketing.workflows.UserId;
 import dev.ticketing.workflows.WebUi;
 import dev.ticketing.workflows.Wording;
+import dev.ticketing.workflows.notifications.AskedEmails;
+import dev.ticketing.workflows.notifications.Notice;
+import dev.ticketing.workflows.notifications.NoticeKind;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -19,6 +23,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,6 +50,7 @@ class PayoutWorkflowTest {
     var worker = env.newWorker(TaskQueues.PAYOUTS);
     worker.registerWorkflowImplementationTypes(PayoutWorkflowImpl.class);
     worker.registerActivitiesImplementations(payouts);
+    AskedEmails.takenBy(env);
     env.start();
     client = env.getWorkflowClient();
   }
@@ -178,6 +184,39 @@ class PayoutWorkflowTest {
         .extracting(InMemoryPayouts.Transfer::idempotencyKey)
         .containsExactly("payout-" + ORDER, "payout-" + ORDER + "-2");
     assertThat(payout().status()).isEqualTo(PayoutStatus.PAID);
+    assertThat(emailsAbout("paid-" + ORDER, "reversed-" + ORDER + "-dp_1", "paid-" + ORDER + "-2"))
+        .extracting(Notice::kind)
+        .containsExactly(
+            NoticeKind.PAYOUT_PAID, NoticeKind.PAYOUT_REVERSED, NoticeKind.PAYOUT_PAID);
+  }
+
+  @Test
+  void theSellerIsToldOfTheSaleWithWhenAndWhetherToSetUpPayouts() {
+    start(null);
+    assertThat(emailsAbout("sold-" + ORDER))
+        .singleElement()
+        .satisfies(sold -> {
+          assertThat(sold.kind()).isEqualTo(NoticeKind.TICKET_SOLD);
+          assertThat(sold.recipient()).isEqualTo(SELLER);
+          assertThat(sold.ticketTitle()).isEqualTo("Concert");
+          assertThat(sold.amount()).isEqualTo(1799);
+          assertThat(sold.date()).isEqualTo(payout().releaseAt());
+          assertThat(sold.needsAccount()).as("no payout account yet").isTrue();
+        });
+  }
+
+  @Test
+  void aFrozenPayoutTellsTheSellerOncePerDispute() {
+    payouts.activeAccounts.add(SELLER);
+    start(null);
+    workflow().disputed(new DisputeNotice("dp_1", null));
+    workflow().disputed(new DisputeNotice("dp_1", null));
+    env.sleep(Duration.ofSeconds(5));
+
+    assertThat(emailsAbout("sold-" + ORDER, "frozen-" + ORDER + "-dp_1", "paid-" + ORDER))
+        .extracting(Notice::kind, Notice::needsAccount)
+        .containsExactly(
+            tuple(NoticeKind.TICKET_SOLD, false), tuple(NoticeKind.PAYOUT_FROZEN, false));
   }
 
   @Test
@@ -242,7 +281,8 @@ class PayoutWorkflowTest {
             new Price(1999),
             eventAt,
             now(),
-            "pi_1");
+            "pi_1",
+            "Concert");
     var options =
         WorkflowOptions.newBuilder()
             .setWorkflowId(PayoutWorkflow.workflowId(ORDER))
@@ -254,6 +294,11 @@ class PayoutWorkflowTest {
 
   private PayoutWorkflow workflow() {
     return client.newWorkflowStub(PayoutWorkflow.class, PayoutWorkflow.workflowId(ORDER));
+  }
+
+  /** The seller's emails that the payout asked for, of those events. */
+  private List<Notice> emailsAbout(String... events) {
+    return Stream.of(events).flatMap(event -> AskedEmails.of(client, event).stream()).toList();
   }
 
   private String currentDetails() {
