@@ -1,24 +1,34 @@
 import { useRef } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { DateTime } from '../layout/DateTime';
 import { ErrorMessage } from '../layout/FormErrors';
 import { formatPrice } from '../layout/format';
 import { PageHeading, usePageTitle } from '../layout/Page';
 import { ShowMore } from '../layout/ShowMore';
+import { TicketSearch } from './TicketSearch';
 import { useAvailableTickets } from './useAvailableTickets';
 
 export function TicketListPage() {
-  const { items: tickets, hasMore, error, loadMore, more } = useAvailableTickets();
+  const search = (useSearchParams()[0].get('q') ?? '').trim();
+  const { items: tickets, hasMore, error, loadMore, more } = useAvailableTickets(search);
   const list = useRef<HTMLUListElement>(null);
-  usePageTitle('Tickets for sale');
+  const heading = search ? `Tickets matching “${search}”` : 'Tickets for sale';
+  usePageTitle(heading);
   return (
     <section>
-      <PageHeading>Tickets for sale</PageHeading>
+      <PageHeading>{heading}</PageHeading>
+      <TicketSearch key={search} search={search} />
       <ErrorMessage message={error} />
       {tickets === null ? (
         !error && <p>Loading…</p>
       ) : tickets.length === 0 && !hasMore ? (
-        <p>No tickets for sale right now.</p>
+        search ? (
+          <p>
+            No tickets match “{search}”. <Link to="/">See every ticket for sale</Link>.
+          </p>
+        ) : (
+          <p>No tickets for sale right now.</p>
+        )
       ) : (
         <>
           <ul className="ticket-list" aria-label="Available tickets" ref={list}>

@@ -12,6 +12,7 @@ import { EditTicket } from './EditTicket';
 import { PurchaseButton } from './PurchaseButton';
 import type { ListedState } from './SellTicketPage';
 import { useTicket } from './useTicket';
+import { hasTakenPlace } from './availableTickets';
 import { TICKET_STATUS_WORDS } from './words';
 
 export function TicketPage() {
@@ -66,6 +67,7 @@ function Listed() {
 
 function TicketActions({ ticket, onSaved }: { ticket: Ticket; onSaved: (t: Ticket) => void }) {
   const { user, loading } = useSession();
+  const { clockOffsetMs } = useConfig();
   const here = useLocation();
   if (loading) return null;
   if (user?.id === ticket.userId) {
@@ -80,6 +82,9 @@ function TicketActions({ ticket, onSaved }: { ticket: Ticket; onSaved: (t: Ticke
   }
   if (ticket.status !== 'available') {
     return <p className="notice">This ticket is {ticket.status === 'sold' ? 'sold' : 'reserved by a buyer'}.</p>;
+  }
+  if (hasTakenPlace(ticket, Date.now() + clockOffsetMs)) {
+    return <p className="notice">The event has taken place, so this ticket can no longer be bought.</p>;
   }
   return (
     <>
