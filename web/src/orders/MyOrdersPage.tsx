@@ -68,22 +68,21 @@ function OrderRow({ order }: { order: Order }) {
       </Link>
       <span className="price">{formatPrice(order.ticket.price)}</span>
       <StatusBadge words={status} />
-      {(order.createdAt || isOpen(order) || status.detail) && (
-        <span className="reason">
-          {order.createdAt && (
-            <>
-              Ordered <DateTime iso={order.createdAt} />.{' '}
-            </>
-          )}
-          {isOpen(order) ? (
-            <>
-              Held for you until <DateTime iso={order.expiresAt} timeIfToday />.
-            </>
-          ) : (
-            status.detail
-          )}
-        </span>
-      )}
+      <span className="reason">
+        {order.ticket.eventAt && (
+          <>
+            Event <DateTime iso={order.ticket.eventAt} />.{' '}
+          </>
+        )}
+        Ordered <DateTime iso={order.createdAt} />.{' '}
+        {isOpen(order) ? (
+          <>
+            Held for you until <DateTime iso={order.expiresAt} timeIfToday />.
+          </>
+        ) : (
+          status.detail
+        )}
+      </span>
     </li>
   );
 }
