@@ -1,0 +1,56 @@
+import { useCallback, useEffect, useState } from 'react';
+import { asApiError, request } from '../api/client';
+import { useServerEvents, type AccountEvent } from '../api/events';
+import type { PayoutAccount } from '../api/types';
+
+/**
+ * The seller's payout account, kept current by the event stream. `setUp` opens it (or asks again) and, while
+ * Stripe needs details, leaves for Stripe's onboarding, which returns to /payouts/return.
+ */
+export function usePayoutAccount() {
+  const [account, setAccount] = useState<PayoutAccount | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      const read = await request<PayoutAccount>('GET', '/api/payouts/account');
+      setAccount((current) => laterAccount(current, read));
+      setError(null);
+    } catch (e) {
+      setError(asApiError(e).message);
+    }
+  }, []);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  useServerEvents({
+    account: (event) => setAccount((current) => laterAccount(current, fromEvent(event, current))),
+    reset: () => void load(),
+  });
+
+  /** Answers the account when there is nothing left to do on Stripe's pages; else the browser goes there. */
+  const setUp = useCallback(async (): Promise<PayoutAccount | null> => {
+    const opened = await request<PayoutAccount>('POST', '/api/payouts/account');
+    if (opened.onboardingUrl) {
+      window.location.assign(opened.onboardingUrl);
+      return null;
+    }
+    setAccount((current) => laterAccount(current, opened));
+    return opened;
+  }, []);
+
+  return { account, error, setUp };
+}
+
+function fromEvent({ account }: AccountEvent, current: PayoutAccount | null): PayoutAccount {
+  const onboardingUrl = account.status === 'onboarding' ? (current?.onboardingUrl ?? null) : null;
+  return { status: account.status, accountId: account.accountId, onboardingUrl };
+}
+
+/** An account only moves forward (none, onboarding, active), so whichever of two is further along is the later. */
+export function laterAccount(current: PayoutAccount | null, next: PayoutAccount): PayoutAccount {
+  const rank = { none: 0, onboarding: 1, active: 2 };
+  return current && rank[current.status] > rank[next.status] ? current : next;
+}
