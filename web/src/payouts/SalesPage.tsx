@@ -1,11 +1,11 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { Payout, Sale } from '../api/types';
 import { DateTime } from '../layout/DateTime';
 import { ErrorMessage } from '../layout/FormErrors';
 import { formatMinorUnits, formatPrice } from '../layout/format';
 import { PageHeading, usePageTitle } from '../layout/Page';
-import { ShowMore } from '../layout/ShowMore';
+import { PagedList } from '../layout/PagedList';
 import { StatusBadge } from '../layout/StatusBadge';
 import { TICKET_STATUS_WORDS } from '../tickets/words';
 import { RequireUser } from '../users/RequireUser';
@@ -61,36 +61,23 @@ function PayoutAccountPanel() {
 
 function Listings() {
   const { user } = useSession();
-  const { items: sales, hasMore, error, loadMore, more } = useSales(user?.id ?? '');
-  const list = useRef<HTMLUListElement>(null);
+  const sales = useSales(user?.id ?? '');
   return (
     <section aria-labelledby="listings-heading">
       <h2 id="listings-heading">Your listings</h2>
-      <ErrorMessage message={error} />
-      {sales === null ? (
-        !error && <p>Loading…</p>
-      ) : sales.length === 0 && !hasMore ? (
-        <p>
-          You have not listed any tickets yet. <Link to="/tickets/new">Sell a ticket</Link>.
-        </p>
-      ) : (
-        <>
-          <ul className="sale-list" aria-label="Your listings" ref={list}>
-            {sales.map((sale) => (
-              <SaleRow key={sale.ticket.id} sale={sale} />
-            ))}
-          </ul>
-          <ShowMore
-            listRef={list}
-            count={sales.length}
-            hasMore={hasMore}
-            noun={['listing', 'listings']}
-            onMore={() => void loadMore()}
-            busy={more.busy}
-            error={more.error}
-          />
-        </>
-      )}
+      <PagedList
+        list={sales}
+        label="Your listings"
+        className="sale-list"
+        noun={['listing', 'listings']}
+        empty={
+          <p>
+            You have not listed any tickets yet. <Link to="/tickets/new">Sell a ticket</Link>.
+          </p>
+        }
+      >
+        {(sale) => <SaleRow key={sale.ticket.id} sale={sale} />}
+      </PagedList>
     </section>
   );
 }

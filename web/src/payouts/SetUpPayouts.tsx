@@ -1,7 +1,7 @@
-import { useState } from 'react';
-import { asApiError } from '../api/client';
+import { generalErrors } from '../api/client';
 import { useConfig } from '../api/config';
 import type { PayoutAccount } from '../api/types';
+import { useSubmission } from '../layout/Form';
 import { ErrorSummary } from '../layout/FormErrors';
 
 interface Props {
@@ -14,30 +14,17 @@ interface Props {
 
 /** Opens the seller's payout account, or continues its onboarding on Stripe's pages. */
 export function SetUpPayouts({ label, setUp, onActive }: Props) {
-  const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<string[]>([]);
-
-  async function open() {
-    setBusy(true);
-    setErrors([]);
-    try {
-      const account = await setUp();
-      // Without an account back, the browser is leaving for Stripe: the button stays busy until it has.
-      if (!account) return;
-      if (account.status === 'active') onActive?.();
-    } catch (e) {
-      setErrors(asApiError(e).errors.map((x) => x.message));
-    }
-    setBusy(false);
-  }
-
+  const { form, submit, busy, error } = useSubmission(async () => {
+    const account = await setUp();
+    if (account?.status === 'active') onActive?.();
+  });
   return (
-    <div>
-      <ErrorSummary messages={errors} />
-      <button type="button" className="primary" onClick={open} disabled={busy}>
+    <form ref={form} onSubmit={submit}>
+      <ErrorSummary messages={generalErrors(error)} />
+      <button type="submit" className="primary" disabled={busy}>
         {busy ? 'Opening…' : label}
       </button>
-    </div>
+    </form>
   );
 }
 

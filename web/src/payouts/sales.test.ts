@@ -1,32 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { payout, ticket } from '../api/fixtures';
 import type { Payout, Sale, Ticket } from '../api/types';
 import { applySaleChange } from './sales';
-
-const ticket = (id: string, over: Partial<Ticket> = {}): Ticket => ({
-  id,
-  title: `t${id}`,
-  price: 19.99,
-  userId: 'seller',
-  version: 0,
-  orderId: null,
-  status: 'available',
-  eventAt: null,
-  ...over,
-});
-
-const payout = (ticketId: string, over: Partial<Payout> = {}): Payout => ({
-  id: `o${ticketId}`,
-  orderId: `o${ticketId}`,
-  ticketId,
-  amount: 1799,
-  fee: 200,
-  currency: 'usd',
-  status: 'held',
-  releaseAt: '2026-12-07T19:30:00Z',
-  paidAt: null,
-  transferId: null,
-  ...over,
-});
 
 const sale = (id: string, over: Partial<Ticket> = {}, paid: Payout | null = null): Sale => ({
   ticket: ticket(id, over),

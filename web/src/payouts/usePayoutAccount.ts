@@ -1,33 +1,19 @@
-import { useCallback, useEffect, useState } from 'react';
-import { asApiError, request } from '../api/client';
+import { useCallback } from 'react';
+import { request } from '../api/client';
 import { useServerEvents, type AccountEvent } from '../api/events';
 import type { PayoutAccount } from '../api/types';
+import { useApiRead } from '../api/useApiRead';
 
 /**
  * The seller's payout account, kept current by the event stream. `setUp` opens it (or asks again) and, while
  * Stripe needs details, leaves for Stripe's onboarding, which returns to /payouts/return.
  */
 export function usePayoutAccount() {
-  const [account, setAccount] = useState<PayoutAccount | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      const read = await request<PayoutAccount>('GET', '/api/payouts/account');
-      setAccount((current) => laterAccount(current, read));
-      setError(null);
-    } catch (e) {
-      setError(asApiError(e).message);
-    }
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { data: account, setData: setAccount, error, reload } = useApiRead('/api/payouts/account', laterAccount);
 
   useServerEvents({
     account: (event) => setAccount((current) => laterAccount(current, fromEvent(event, current))),
-    reset: () => void load(),
+    reset: () => void reload(),
   });
 
   /** Answers the account when there is nothing left to do on Stripe's pages; else the browser goes there. */
@@ -39,7 +25,7 @@ export function usePayoutAccount() {
     }
     setAccount((current) => laterAccount(current, opened));
     return opened;
-  }, []);
+  }, [setAccount]);
 
   return { account, error, setUp };
 }

@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Payout } from '../api/types';
+import { payout } from '../api/fixtures';
 import { PAYOUT_STATUS_WORDS, payoutDate } from './words';
 
-const held: Payout = {
-  id: 'o1',
-  orderId: 'o1',
-  ticketId: 't1',
-  amount: 1799,
-  fee: 200,
-  currency: 'usd',
-  status: 'held',
-  releaseAt: '2026-12-07T19:30:00Z',
-  paidAt: null,
-  transferId: null,
-};
+const held = payout('t1');
 
 describe('payoutDate', () => {
   it('is until when a payout is held, since when it is due, and when it was paid', () => {

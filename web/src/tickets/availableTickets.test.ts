@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Ticket } from '../api/types';
+import { ticket } from '../api/fixtures';
 import { applyTicketChange, hasTakenPlace, matchesSearch, searchPath, searchProblem } from './availableTickets';
-
-const ticket = (id: string, over: Partial<Ticket> = {}): Ticket => ({
-  id,
-  title: `t${id}`,
-  price: 10,
-  userId: 'u',
-  version: 0,
-  orderId: null,
-  status: 'available',
-  eventAt: null,
-  ...over,
-});
 
 describe('applyTicketChange', () => {
   it('adds a newly listed ticket at the top', () => {
