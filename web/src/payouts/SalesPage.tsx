@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
+import { useConfig } from '../api/config';
 import type { Payout, Sale } from '../api/types';
 import { DateTime } from '../layout/DateTime';
 import { ErrorMessage } from '../layout/FormErrors';
@@ -7,7 +8,7 @@ import { formatMinorUnits, formatPrice } from '../layout/format';
 import { PageHeading, usePageTitle } from '../layout/Page';
 import { PagedList } from '../layout/PagedList';
 import { StatusBadge } from '../layout/StatusBadge';
-import { TICKET_STATUS_WORDS } from '../tickets/words';
+import { ticketStatusWords } from '../tickets/words';
 import { RequireUser } from '../users/RequireUser';
 import { useSession } from '../users/session';
 import { SetUpAtOnce, SetUpPayouts } from './SetUpPayouts';
@@ -83,13 +84,14 @@ function Listings() {
 }
 
 function SaleRow({ sale: { ticket, payout } }: { sale: Sale }) {
+  const { clockOffsetMs } = useConfig();
   return (
     <li className="card">
       <Link to={`/tickets/${ticket.id}`} className="ticket-title">
         {ticket.title}
       </Link>
       <span className="price">{formatPrice(ticket.price)}</span>
-      <StatusBadge words={TICKET_STATUS_WORDS[ticket.status]} />
+      <StatusBadge words={ticketStatusWords(ticket, Date.now() + clockOffsetMs)} />
       {ticket.eventAt && (
         <span className="reason">
           Event <DateTime iso={ticket.eventAt} />.

@@ -13,12 +13,13 @@ import { PurchaseButton } from './PurchaseButton';
 import type { ListedState } from './SellTicketPage';
 import { useTicket } from './useTicket';
 import { hasTakenPlace } from './availableTickets';
-import { TICKET_STATUS_WORDS } from './words';
+import { ticketStatusWords } from './words';
 
 export function TicketPage() {
   const { id = '' } = useParams();
   const { ticket, error, update } = useTicket(id);
   const listed = (useLocation().state as ListedState | null)?.listed === true;
+  const { clockOffsetMs } = useConfig();
   usePageTitle(ticket ? `${ticket.title} — ${formatPrice(ticket.price)}` : error ? 'Ticket not found' : null);
 
   if (error) {
@@ -31,7 +32,7 @@ export function TicketPage() {
     );
   }
   if (!ticket) return <p>Loading…</p>;
-  const status = TICKET_STATUS_WORDS[ticket.status];
+  const status = ticketStatusWords(ticket, Date.now() + clockOffsetMs);
   return (
     <section className="narrow">
       <PageHeading>{ticket.title}</PageHeading>
