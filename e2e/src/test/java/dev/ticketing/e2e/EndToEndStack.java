@@ -15,11 +15,14 @@ import java.util.UUID;
  * processes, a Temporal dev server whose history is a SQLite file (so it survives a restart), and
  * FerretDB. Orders made through {@link #api} expire after {@link #EXPIRATION}; {@link
  * #patientApi()}, on the same backend, gives the usual 15 minutes for what a person has to click
- * through.
+ * through. The workers pay a sale out {@link #PAYOUTS_HOLD} after its event.
  */
 final class EndToEndStack {
 
   static final Duration EXPIRATION = Duration.ofSeconds(5);
+
+  /** How long the workers hold a payout after its event: short, so a test sees it paid. */
+  static final Duration PAYOUTS_HOLD = Duration.ofSeconds(2);
 
   private static EndToEndStack instance;
 
@@ -30,7 +33,9 @@ final class EndToEndStack {
   private BootJar patientApi;
 
   private EndToEndStack() {
-    workers = BootJar.launch("workers", backend());
+    var workersEnvironment = new HashMap<>(backend());
+    workersEnvironment.put("PAYOUTS_HOLD", PAYOUTS_HOLD.toString());
+    workers = BootJar.launch("workers", workersEnvironment);
     api = launchApi(EXPIRATION);
     Runtime.getRuntime().addShutdownHook(new Thread(this::close));
   }
