@@ -24,15 +24,22 @@ export function TicketForm({ initial, submitLabel, onSubmit, notice, idPrefix = 
   const [price, setPrice] = useState(initial.price);
   const [eventAt, setEventAt] = useState(initial.eventAt);
   const eventAtId = `${idPrefix}-event`;
+  const eventAtInput = () => form.current?.querySelector<HTMLInputElement>(`#${eventAtId}`);
   const { form, submit, busy, error } = useSubmission(async () => {
     const draft = { title, price, eventAt };
     // A date-time input holding half a date gives "" as its value; only its validity tells.
-    const eventAtIncomplete = form.current?.querySelector<HTMLInputElement>(`#${eventAtId}`)?.validity.badInput;
+    const eventAtIncomplete = eventAtInput()?.validity.badInput;
     const problems = draftProblems(draft, { initial, now: Date.now() + clockOffsetMs, eventAtIncomplete });
     // Shaped as the API's 400, so it shows just as the API's answer would.
     if (problems.length > 0) throw new ApiError(400, problems);
     await onSubmit(draftToSend(draft, initial));
   });
+
+  function clearEventAt() {
+    setEventAt('');
+    // The button goes with the date: the focus goes back to the field rather than to the page.
+    eventAtInput()?.focus();
+  }
 
   return (
     <form ref={form} onSubmit={submit} noValidate>
@@ -67,7 +74,7 @@ export function TicketForm({ initial, submitLabel, onSubmit, notice, idPrefix = 
         errors={fieldErrors(error, 'eventAt')}
       >
         {eventAt && (
-          <button type="button" className="secondary" onClick={() => setEventAt('')}>
+          <button type="button" className="secondary" onClick={clearEventAt}>
             Clear date
           </button>
         )}
