@@ -354,30 +354,28 @@ async function marketplace() {
   step('signed out, My Orders asks to sign in, and signing in comes back to it');
   await sellerPage.getByRole('button', { name: 'Sign Out' }).click();
   await sellerPage.getByRole('link', { name: 'Sign In' }).waitFor();
-  await sellerPage.goto('/orders');
-  await sellerPage.getByText('to see your orders').waitFor();
-  await arrived(sellerPage, '/orders', 'My Orders', { name: 'my orders, signed out', navigated: false });
-  await sellerPage.getByRole('main').getByRole('link', { name: 'Sign in', exact: true }).click();
-  await arrived(sellerPage, '/signin', 'Sign In', { name: 'sign in' });
-  await fillSignIn(sellerPage, seller);
-  await sellerPage.waitForURL((url) => url.pathname === '/orders');
-  await arrived(sellerPage, '/orders', 'My Orders', { name: 'my orders' });
+  await signInFrom(sellerPage, '/orders', 'My Orders', 'to see your orders');
   await sellerPage.getByText('No orders yet.').waitFor();
 
   step('signing out ended the seller’s other sessions: the Sales page asks to sign in, and comes back to it');
-  await salesPage.reload();
-  await salesPage.getByText('to see what you sell and how you are paid').waitFor();
-  await arrived(salesPage, '/sales', 'Sales', { name: 'sales, signed out', navigated: false });
-  await salesPage.getByRole('main').getByRole('link', { name: 'Sign in', exact: true }).click();
-  await arrived(salesPage, '/signin', 'Sign In', { name: 'sign in' });
-  await fillSignIn(salesPage, seller);
-  await salesPage.waitForURL((url) => url.pathname === '/sales');
-  await arrived(salesPage, '/sales', 'Sales', { name: 'sales' });
+  await signInFrom(salesPage, '/sales', 'Sales', 'to see what you sell and how you are paid');
   await saleRow(salesPage, title).getByText('Held', { exact: true }).waitFor();
 
   await buyerPage.context().close();
   failOnConsoleProblems();
   return { sellerPage, salesPage, title, eventAt };
+}
+
+/** Signed out, the page at `path` asks to sign in `to …`; signing in from its link comes back to it. */
+async function signInFrom(page, path, heading, to) {
+  await page.goto(path);
+  await page.getByText(to).waitFor();
+  await arrived(page, path, heading, { name: `${heading.toLowerCase()}, signed out`, navigated: false });
+  await page.getByRole('main').getByRole('link', { name: 'Sign in', exact: true }).click();
+  await arrived(page, '/signin', 'Sign In', { name: 'sign in' });
+  await fillSignIn(page, seller);
+  await page.waitForURL((url) => url.pathname === path);
+  await arrived(page, path, heading, { name: heading.toLowerCase() });
 }
 
 /** The ticket page shows the event date the seller entered, and the API holds that instant. */
