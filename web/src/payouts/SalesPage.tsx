@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useConfig } from '../api/config';
-import type { Payout, Sale } from '../api/types';
+import type { Payout, PayoutAccount, Sale } from '../api/types';
 import { DateTime } from '../layout/DateTime';
 import { ErrorMessage } from '../layout/FormErrors';
 import { formatMinorUnits, formatPrice } from '../layout/format';
@@ -31,32 +31,34 @@ export function SalesPage() {
 
 function PayoutAccountPanel() {
   const { account, error, setUp } = usePayoutAccount();
-  const [setUpNow, setSetUpNow] = useState(false);
-  const words = account && ACCOUNT_STATUS_WORDS[account.status];
   return (
     <section className="card panel" aria-labelledby="payout-account-heading">
       <h2 id="payout-account-heading">Payout account</h2>
       <ErrorMessage message={error} />
-      {!account || !words ? (
-        !error && <p>Loading…</p>
-      ) : (
-        <>
-          <p>
-            <StatusBadge words={words} /> {words.detail}
-            {account.accountId && <span className="muted"> Stripe account {account.accountId}.</span>}
-          </p>
-          {account.status === 'active' ? (
-            setUpNow && <SetUpAtOnce />
-          ) : (
-            <SetUpPayouts
-              label={account.status === 'none' ? 'Set up payouts' : 'Continue setting up payouts'}
-              setUp={setUp}
-              onActive={() => setSetUpNow(true)}
-            />
-          )}
-        </>
-      )}
+      {account ? <AccountState account={account} setUp={setUp} /> : !error && <p>Loading…</p>}
     </section>
+  );
+}
+
+function AccountState({ account, setUp }: { account: PayoutAccount; setUp: () => Promise<PayoutAccount | null> }) {
+  const [setUpNow, setSetUpNow] = useState(false);
+  const words = ACCOUNT_STATUS_WORDS[account.status];
+  return (
+    <>
+      <p>
+        <StatusBadge words={words} /> {words.detail}
+        {account.accountId && <span className="muted"> Stripe account {account.accountId}.</span>}
+      </p>
+      {account.status === 'active' ? (
+        setUpNow && <SetUpAtOnce />
+      ) : (
+        <SetUpPayouts
+          label={account.status === 'none' ? 'Set up payouts' : 'Continue setting up payouts'}
+          setUp={setUp}
+          onActive={() => setSetUpNow(true)}
+        />
+      )}
+    </>
   );
 }
 
