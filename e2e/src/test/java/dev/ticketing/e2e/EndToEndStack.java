@@ -22,6 +22,8 @@ import java.util.UUID;
 final class EndToEndStack {
 
   static final Duration EXPIRATION = Duration.ofSeconds(5);
+
+  /** How long the workers hold a payout after its event: short, so a test sees it paid. */
   static final Duration PAYOUT_HOLD = Duration.ofSeconds(3);
 
   /** Where the emails' links point. */
