@@ -74,7 +74,16 @@ public class Purchases {
     }
     Order order;
     try {
-      order = workflows.reserve(new Purchase(orderId, buyer, ticketId, settings.expiration()));
+      var asShown =
+          new Order.Ticket(
+              ticketId,
+              ticket.title(),
+              ticket.price(),
+              ticket.version(),
+              ticket.userId(),
+              ticket.eventAt());
+      order =
+          workflows.reserve(new Purchase(orderId, buyer, ticketId, settings.expiration()), asShown);
     } catch (RuntimeException failed) {
       tickets.abandon(attempt);
       Rejection.in(failed).ifPresent(rejected -> count("workflow"));

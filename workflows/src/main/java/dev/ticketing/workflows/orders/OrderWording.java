@@ -1,5 +1,6 @@
 package dev.ticketing.workflows.orders;
 
+import static dev.ticketing.workflows.Wording.duration;
 import static dev.ticketing.workflows.Wording.moment;
 import static dev.ticketing.workflows.Wording.money;
 import static dev.ticketing.workflows.Wording.timeOfDay;
@@ -14,6 +15,28 @@ import org.jspecify.annotations.Nullable;
 final class OrderWording {
 
   private OrderWording() {}
+
+  /** The list view's summary of a purchase: {@code Concert — $19.99}. */
+  static String summary(Order.Ticket ticket) {
+    return ticket.title() + " — " + money(ticket.price());
+  }
+
+  /** The order's fixed details: who buys what from whom, and for how long it is held. */
+  static String details(Purchase purchase, Order.Ticket ticket) {
+    String event = ticket.eventAt() == null ? "" : "\nEvent on " + moment(ticket.eventAt());
+    return "Order "
+        + purchase.orderId()
+        + " of ticket "
+        + ticket.id()
+        + "\nBuyer "
+        + purchase.buyerId()
+        + ", seller "
+        + ticket.sellerId()
+        + event
+        + "\nHeld for the buyer for "
+        + duration(purchase.expiration())
+        + " from the start";
+  }
 
   static String paymentWindow(Order order) {
     return "Payment window, until " + timeOfDay(order.expiresAt());

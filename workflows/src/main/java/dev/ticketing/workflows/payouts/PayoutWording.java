@@ -8,6 +8,28 @@ final class PayoutWording {
 
   private PayoutWording() {}
 
+  /** The list view's summary of a payout: {@code Payout for Concert — $19.99 sold}. */
+  static String summary(PayoutRequest request) {
+    String title = request.ticketTitle() != null ? request.ticketTitle() : "a ticket";
+    return "Payout for " + title + " — " + money(request.price()) + " sold";
+  }
+
+  /** The payout's fixed details: whose sale it is, and what it waits for. */
+  static String details(PayoutRequest request) {
+    String due =
+        request.eventAt() == null
+            ? "Held from the sale on " + moment(request.completedAt())
+            : "Held until after the event on " + moment(request.eventAt());
+    return "Order "
+        + request.orderId()
+        + " of ticket "
+        + request.ticketId()
+        + "\nSeller "
+        + request.sellerId()
+        + "\n"
+        + due;
+  }
+
   /** Where the payout is, for its current details: one line for each status. */
   static String now(Payout payout, int openDisputes) {
     String amount = money(payout.amount(), payout.currency());

@@ -35,6 +35,8 @@ public interface PayoutWorkflow {
     return ChildWorkflowOptions.newBuilder()
         .setWorkflowId(workflowId(request.orderId()))
         .setTaskQueue(TaskQueues.PAYOUTS)
+        .setStaticSummary(PayoutWording.summary(request))
+        .setStaticDetails(PayoutWording.details(request))
         .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
         .setTypedSearchAttributes(
             SearchAttributes.newBuilder().set(SELLER_ID, request.sellerId().value()).build())

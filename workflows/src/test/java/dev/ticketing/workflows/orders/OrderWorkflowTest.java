@@ -11,6 +11,7 @@ import dev.ticketing.harness.Poll;
 import dev.ticketing.workflows.Histories;
 import dev.ticketing.workflows.OrderId;
 import dev.ticketing.workflows.PaymentId;
+import dev.ticketing.workflows.Price;
 import dev.ticketing.workflows.Rejection;
 import dev.ticketing.workflows.TaskQueues;
 import dev.ticketing.workflows.TicketId;
@@ -237,6 +238,12 @@ class OrderWorkflowTest {
         .as("still running after its order ended")
         .isEqualTo(
             io.temporal.api.enums.v1.WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
+    assertThat(
+            client
+                .newUntypedWorkflowStub(PayoutWorkflow.workflowId(ORDER))
+                .describe()
+                .getStaticSummary())
+        .isEqualTo("Payout for Concert — $20.00 sold");
   }
 
   @Test
@@ -415,7 +422,8 @@ class OrderWorkflowTest {
     tickets.unavailable = true;
     var purchase = new Purchase(ORDER, BUYER, TICKET, WINDOW);
     OrderWorkflow workflow =
-        client.newWorkflowStub(OrderWorkflow.class, OrderWorkflow.options(purchase));
+        client.newWorkflowStub(
+            OrderWorkflow.class, OrderWorkflow.options(purchase, asShown(purchase)));
     var reserving =
         WorkflowClient.startUpdateWithStart(
             workflow::reserve,
@@ -539,10 +547,34 @@ class OrderWorkflowTest {
   }
 
   @Test
+  void theWebUiListsAnOrderByItsTicketAndShowsWhoBuysFromWhom() {
+    reserve(ORDER, BUYER, TICKET, WINDOW);
+
+    var described = client.newUntypedWorkflowStub(OrderWorkflow.workflowId(ORDER)).describe();
+    assertThat(described.getStaticSummary()).isEqualTo("Concert — $20.00");
+    assertThat(described.getStaticDetails())
+        .isEqualTo(
+            "Order "
+                + ORDER
+                + " of ticket "
+                + TICKET
+                + "\nBuyer "
+                + BUYER
+                + ", seller "
+                + SELLER
+                + "\nHeld for the buyer for 15 minutes from the start");
+  }
+
+  @Test
   void currentDetailsShowWhyTheTicketCouldNotBeHad() {
     catchThrowable(() -> reserve(ORDER, SELLER, TICKET, WINDOW));
 
     assertThat(currentDetails(ORDER)).isEqualTo("Rejected: You cannot buy your own ticket");
+  }
+
+  /** The ticket as a buyer saw it when they clicked Purchase, which names the workflow. */
+  static Order.Ticket asShown(Purchase purchase) {
+    return new Order.Ticket(purchase.ticketId(), "Concert", new Price(2_000), 0, SELLER, null);
   }
 
   private Order reserve(OrderId id, UserId buyer, TicketId ticket, Duration window) {
@@ -552,7 +584,8 @@ class OrderWorkflowTest {
   /** Starts the order's workflow with its {@code reserve} Update, as the API does. */
   static Order reserve(WorkflowClient client, Purchase purchase) {
     OrderWorkflow workflow =
-        client.newWorkflowStub(OrderWorkflow.class, OrderWorkflow.options(purchase));
+        client.newWorkflowStub(
+            OrderWorkflow.class, OrderWorkflow.options(purchase, asShown(purchase)));
     var start = new WithStartWorkflowOperation<>(workflow::run, purchase);
     return WorkflowClient.executeUpdateWithStart(
         workflow::reserve, purchase.ticketId(), UpdateOptions.<Order>newBuilder().build(), start);
