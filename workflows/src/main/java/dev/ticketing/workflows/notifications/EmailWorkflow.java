@@ -9,6 +9,7 @@ import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
+import java.util.Locale;
 
 /**
  * One email, from the event that asks for it until the mail server has taken it: retried with
@@ -19,6 +20,15 @@ public interface EmailWorkflow {
 
   @WorkflowMethod
   void send(Notice notice);
+
+  /** The Web UI's name for the email: {@code Receipt email: Concert}. */
+  static String summary(Notice notice) {
+    String kind = notice.kind().name().replace('_', ' ').toLowerCase(Locale.ROOT);
+    return Character.toUpperCase(kind.charAt(0))
+        + kind.substring(1)
+        + " email: "
+        + notice.ticketTitle();
+  }
 
   /** One workflow id per event: Temporal refuses a second start of the same event's email. */
   static String workflowId(String key) {
@@ -34,6 +44,7 @@ public interface EmailWorkflow {
     var options =
         ChildWorkflowOptions.newBuilder()
             .setWorkflowId(workflowId(notice.key()))
+            .setStaticSummary(summary(notice))
             .setTaskQueue(TaskQueues.NOTIFICATIONS)
             .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
             .setWorkflowIdReusePolicy(
