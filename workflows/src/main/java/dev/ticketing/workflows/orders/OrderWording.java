@@ -21,19 +21,22 @@ final class OrderWording {
     return ticket.title() + " — " + money(ticket.price());
   }
 
-  /** The order's fixed details: who buys what from whom, and for how long it is held. */
+  /**
+   * The order's fixed details, as a Markdown list (the Web UI renders it): who buys what from whom,
+   * and for how long it is held.
+   */
   static String details(Purchase purchase, Order.Ticket ticket) {
-    String event = ticket.eventAt() == null ? "" : "\nEvent on " + moment(ticket.eventAt());
-    return "Order "
+    String event = ticket.eventAt() == null ? "" : "\n- Event on " + moment(ticket.eventAt());
+    return "- Order "
         + purchase.orderId()
         + " of ticket "
         + ticket.id()
-        + "\nBuyer "
+        + "\n- Buyer "
         + purchase.buyerId()
         + ", seller "
         + ticket.sellerId()
         + event
-        + "\nHeld for the buyer for "
+        + "\n- Held for the buyer for "
         + duration(purchase.expiration())
         + " from the start";
   }

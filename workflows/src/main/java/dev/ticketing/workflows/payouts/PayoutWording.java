@@ -14,19 +14,19 @@ final class PayoutWording {
     return "Payout for " + title + " — " + money(request.price()) + " sold";
   }
 
-  /** The payout's fixed details: whose sale it is, and what it waits for. */
+  /** The payout's fixed details, as a Markdown list: whose sale it is, and what it waits for. */
   static String details(PayoutRequest request) {
     String due =
         request.eventAt() == null
             ? "Held from the sale on " + moment(request.completedAt())
             : "Held until after the event on " + moment(request.eventAt());
-    return "Order "
+    return "- Order "
         + request.orderId()
         + " of ticket "
         + request.ticketId()
-        + "\nSeller "
+        + "\n- Seller "
         + request.sellerId()
-        + "\n"
+        + "\n- "
         + due;
   }
 

@@ -561,15 +561,15 @@ class OrderWorkflowTest {
     assertThat(described.getStaticSummary()).isEqualTo("Concert — $20.00");
     assertThat(described.getStaticDetails())
         .isEqualTo(
-            "Order "
+            "- Order "
                 + ORDER
                 + " of ticket "
                 + TICKET
-                + "\nBuyer "
+                + "\n- Buyer "
                 + BUYER
                 + ", seller "
                 + SELLER
-                + "\nHeld for the buyer for 15 minutes from the start");
+                + "\n- Held for the buyer for 15 minutes from the start");
   }
 
   @Test
