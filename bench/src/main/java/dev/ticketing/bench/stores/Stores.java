@@ -32,6 +32,13 @@ public final class Stores implements AutoCloseable {
     return all(collection(domain, domain), Filters.empty());
   }
 
+  /**
+   * Every document of one collection of a domain, such as the payouts domain's {@code accounts}.
+   */
+  public List<Document> documents(String domain, String collection) {
+    return all(collection(domain, collection), Filters.empty());
+  }
+
   public List<Document> events(String domain) {
     return all(collection(domain, "events"), Filters.empty());
   }
