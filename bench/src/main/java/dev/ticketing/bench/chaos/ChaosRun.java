@@ -12,11 +12,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,18 +27,23 @@ import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /**
- * Buyers reserve, pay, cancel or walk away while the faults of a {@link Plan} strike the stack;
- * once everything has had time to settle, the invariant checker reads what is left.
+ * Buyers reserve, pay, cancel or walk away while the faults of a {@link Plan} strike the stack, and
+ * the sellers' payouts fall due; a seller opens its payout account as each fault strikes. Once
+ * everything has had time to settle, the invariant checker reads what is left.
  */
 public final class ChaosRun {
 
   private static final Duration SETTLE_MARGIN = Duration.ofSeconds(10);
+  // A seller tries again for a minute: long enough to outlast any fault of the plan.
+  private static final int ACCOUNT_ATTEMPTS = 30;
+  // After the fault has begun, so that the account's signals meet it.
+  private static final Duration ACCOUNT_DELAY = Duration.ofSeconds(1);
 
   private final BenchStack stack;
   private final Plan plan;
   private final Shop shop;
   private final Map<String, Integer> answers = new ConcurrentHashMap<>();
-  private final List<String> faults = Collections.synchronizedList(new ArrayList<>());
+  private final List<Moment> moments = Collections.synchronizedList(new ArrayList<>());
   private final AtomicInteger started = new AtomicInteger();
   private final Instant start = Instant.now();
 
@@ -46,12 +54,16 @@ public final class ChaosRun {
   }
 
   public Outcome run() {
-    List<Account> sellers = shop.signUp("chaos-seller", 4, 4);
+    List<Account> sellers = shop.signUp("chaos-seller", plan.sellers(), 4);
+    sellers.subList(0, plan.sellersReady()).forEach(this::openPayoutAccount);
+    var lateSellers =
+        new ConcurrentLinkedQueue<>(
+            sellers.subList(plan.sellersReady(), plan.sellersReady() + plan.faults()));
     List<Account> buyers = shop.signUp("chaos-buyer", plan.concurrency(), 4);
     List<String> tickets = shop.listTickets(sellers, plan.purchases());
     try (var chaos = Executors.newVirtualThreadPerTaskExecutor()) {
       var done = new AtomicBoolean();
-      chaos.submit(() -> strike(done));
+      chaos.submit(() -> strike(done, lateSellers));
       Crowd.work(
           plan.concurrency(),
           IntStream.range(0, tickets.size()).boxed().toList(),
@@ -62,38 +74,68 @@ public final class ChaosRun {
         var temporal = TemporalConnection.to(stack.temporalAddress())) {
       settle(stores, temporal);
       var violations = new InvariantChecker(stores, temporal).check(Instant.now());
+      var payouts = PayoutFigures.of(PayoutChecks.read(stores));
       return new Outcome(
           Map.copyOf(answers),
-          List.copyOf(faults),
+          timeline(),
           Duration.between(start, Instant.now()),
+          payouts,
           violations);
     }
   }
 
-  /** Each fault once a share of the purchases has started, so each finds some in flight. */
-  private void strike(AtomicBoolean done) {
+  /**
+   * Each fault once a share of the purchases has started, so each finds some in flight; as each
+   * strikes, a seller whose payouts await an account opens one.
+   */
+  private void strike(AtomicBoolean done, Queue<Account> lateSellers) {
+    List<Thread> openings = new ArrayList<>();
     if (plan.killWorkers()) {
       awaitProgress(0.15, done);
+      openings.add(openPayoutAccountSoon(lateSellers.remove()));
       fault("kill -9 the workers, then start them again", stack::killAndRestartWorkers);
     }
     if (plan.restartTemporal()) {
       awaitProgress(0.40, done);
+      openings.add(openPayoutAccountSoon(lateSellers.remove()));
       fault("restart the Temporal server (SQLite file)", stack::restartTemporal);
     }
     if (!plan.ferretDbOutage().isZero()) {
       awaitProgress(0.65, done);
+      openings.add(openPayoutAccountSoon(lateSellers.remove()));
       fault(
           "stop FerretDB for " + plan.ferretDbOutage().toSeconds() + " s",
           () -> stack.stopFerretDb(plan.ferretDbOutage()));
     }
+    openings.forEach(ChaosRun::join);
   }
 
   private void fault(String what, Runnable fault) {
-    long at = Duration.between(start, Instant.now()).toMillis();
+    long at = elapsedMillis();
     System.out.println("  chaos: " + what + "...");
     fault.run();
-    long took = Duration.between(start, Instant.now()).toMillis() - at;
-    faults.add("at %.1f s: %s (back after %.1f s)".formatted(at / 1e3, what, took / 1e3));
+    long took = elapsedMillis() - at;
+    moments.add(new Moment(at, "%s (back after %.1f s)".formatted(what, took / 1e3)));
+  }
+
+  /** A seller opens its payout account a moment after the fault about to strike has begun. */
+  private Thread openPayoutAccountSoon(Account seller) {
+    return Thread.ofVirtual()
+        .start(() -> {
+          sleep(ACCOUNT_DELAY);
+          long at = elapsedMillis();
+          Reply reply = openPayoutAccount(seller);
+          long took = elapsedMillis() - at;
+          moments.add(
+              new Moment(
+                  at,
+                  "a seller opens a payout account (answered %d after %.1f s)"
+                      .formatted(reply.status(), took / 1e3)));
+        });
+  }
+
+  private Reply openPayoutAccount(Account seller) {
+    return persist("payout account", () -> shop.openPayoutAccount(seller), ACCOUNT_ATTEMPTS);
   }
 
   private void awaitProgress(double share, AtomicBoolean done) {
@@ -120,9 +162,13 @@ public final class ChaosRun {
 
   /** Asks up to five times while the answer is a server fault or none; counts the final answer. */
   private Reply persist(String step, Supplier<Reply> request) {
+    return persist(step, request, 5);
+  }
+
+  private Reply persist(String step, Supplier<Reply> request, int attempts) {
     Reply reply = request.get();
     for (int attempt = 1;
-        attempt < 5 && (reply.status() == 0 || reply.status() >= 500);
+        attempt < attempts && (reply.status() == 0 || reply.status() >= 500);
         attempt++) {
       sleep(Duration.ofSeconds(2));
       reply = request.get();
@@ -132,16 +178,26 @@ public final class ChaosRun {
   }
 
   /**
-   * Waits until no order is open and no order workflow runs, or until the last order's expiry plus
-   * the checker's grace has passed: then every order had all the time it is allowed.
+   * Waits until no order is open, no order workflow runs and no payout is left to pay that can be
+   * paid, or until the checker's grace has passed after the last payout's release: an order
+   * completes by its expiry at the latest, and is released a hold later (the tickets have no event
+   * date). Then every order and payout had all the time it is allowed.
    */
   private void settle(Stores stores, TemporalConnection temporal) {
-    Instant deadline = lastExpiry(stores).plus(InvariantChecker.GRACE).plus(SETTLE_MARGIN);
-    System.out.println("  settling: until every order is closed, at the latest " + deadline);
+    Instant lastExpiry = lastExpiry(stores);
+    Instant deadline =
+        (lastExpiry.isAfter(Instant.now()) ? lastExpiry : Instant.now())
+            .plus(plan.payoutHold())
+            .plus(InvariantChecker.GRACE)
+            .plus(SETTLE_MARGIN);
+    System.out.println(
+        "  settling: until every order is closed and every payout paid that can be, at the latest "
+            + deadline);
     while (Instant.now().isBefore(deadline)) {
       long open = stores.count("orders", Filters.in("status", "CREATED", "AWAITING_PAYMENT"));
       if (open == 0
-          && temporal.count("WorkflowType='OrderWorkflow' AND ExecutionStatus='Running'") == 0) {
+          && temporal.count("WorkflowType='OrderWorkflow' AND ExecutionStatus='Running'") == 0
+          && PayoutChecks.read(stores).due().isEmpty()) {
         return;
       }
       sleep(Duration.ofSeconds(2));
@@ -155,6 +211,30 @@ public final class ChaosRun {
         .map(Date::toInstant)
         .max(Instant::compareTo)
         .orElse(Instant.now());
+  }
+
+  /** A fault, or a seller opening a payout account, {@code at} ms into the run. */
+  private record Moment(long at, String what) {}
+
+  private List<String> timeline() {
+    synchronized (moments) {
+      return moments.stream()
+          .sorted(Comparator.comparingLong(Moment::at))
+          .map(moment -> "at %.1f s: %s".formatted(moment.at() / 1e3, moment.what()))
+          .toList();
+    }
+  }
+
+  private long elapsedMillis() {
+    return Duration.between(start, Instant.now()).toMillis();
+  }
+
+  private static void join(Thread thread) {
+    try {
+      thread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static void sleep(Duration duration) {

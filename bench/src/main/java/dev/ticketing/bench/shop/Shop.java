@@ -102,6 +102,11 @@ public final class Shop {
     return call(buyer, "POST", "/api/payments", Map.of("orderId", orderId, "token", token));
   }
 
+  /** Opens the seller's payout account (the offline sandbox makes it active at once). */
+  public Reply openPayoutAccount(Account seller) {
+    return call(seller, "POST", "/api/payouts/account", null);
+  }
+
   public Reply cancel(Account buyer, String orderId) {
     return call(buyer, "DELETE", "/api/orders/" + orderId, null);
   }

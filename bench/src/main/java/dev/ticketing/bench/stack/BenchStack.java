@@ -70,6 +70,13 @@ public final class BenchStack implements AutoCloseable {
    * #close()}, or when this JVM ends (Ctrl-C), or at once if one of them fails to start.
    */
   public static BenchStack launch(Duration expiration) {
+    return launch(expiration, Map.of());
+  }
+
+  /**
+   * As {@link #launch(Duration)}, with {@code settings} added to the API's and workers' variables.
+   */
+  public static BenchStack launch(Duration expiration, Map<String, String> settings) {
     Path directory = workDirectory();
     Deque<AutoCloseable> started = new ArrayDeque<>();
     Thread cleanup = new Thread(() -> closeAll(started));
@@ -80,6 +87,7 @@ public final class BenchStack implements AutoCloseable {
       TemporalDevServer temporal =
           push(started, TemporalDevServer.launchPersistent(temporalOptions()));
       Map<String, String> environment = environment(expiration, ferretDb, temporal);
+      environment.putAll(settings);
       var workers =
           push(
               started,
