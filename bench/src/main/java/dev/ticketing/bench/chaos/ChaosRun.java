@@ -28,8 +28,9 @@ import java.util.stream.IntStream;
 
 /**
  * Buyers reserve, pay, cancel or walk away while the faults of a {@link Plan} strike the stack, and
- * the sellers' payouts fall due; a seller opens its payout account as each fault strikes. Once
- * everything has had time to settle, the invariant checker reads what is left.
+ * the sellers' payouts fall due; a seller opens its payout account as each fault strikes, and some
+ * sales are disputed. Once everything has had time to settle, the invariant checker reads what is
+ * left.
  */
 public final class ChaosRun {
 
@@ -38,10 +39,21 @@ public final class ChaosRun {
   private static final int ACCOUNT_ATTEMPTS = 30;
   // After the fault has begun, so that the account's signals meet it.
   private static final Duration ACCOUNT_DELAY = Duration.ofSeconds(1);
+  // How long a dispute stays open; and how long after its release a paid payout is disputed.
+  private static final Duration DISPUTE_PAUSE = Duration.ofSeconds(3);
+
+  /** How a disputed sale goes: opened while its payout is held, or once it is likely paid. */
+  private enum Dispute {
+    WON_WHILE_HELD,
+    LOST_WHILE_HELD,
+    WON_AFTER_PAYMENT
+  }
 
   private final BenchStack stack;
   private final Plan plan;
   private final Shop shop;
+  private final StripeDisputes stripe;
+  private final List<Thread> disputes = Collections.synchronizedList(new ArrayList<>());
   private final Map<String, Integer> answers = new ConcurrentHashMap<>();
   private final List<Moment> moments = Collections.synchronizedList(new ArrayList<>());
   private final AtomicInteger started = new AtomicInteger();
@@ -51,6 +63,7 @@ public final class ChaosRun {
     this.stack = stack;
     this.plan = plan;
     this.shop = new Shop(stack.api());
+    this.stripe = new StripeDisputes(stack.api());
   }
 
   public Outcome run() {
@@ -70,6 +83,7 @@ public final class ChaosRun {
           (client, i) -> purchase(buyers.get(client), tickets.get(i), i));
       done.set(true);
     }
+    List.copyOf(disputes).forEach(ChaosRun::join);
     try (var stores = new Stores(stack.mongoUri());
         var temporal = TemporalConnection.to(stack.temporalAddress())) {
       settle(stores, temporal);
@@ -154,10 +168,37 @@ public final class ChaosRun {
     }
     String orderId = order.text("id");
     switch (index % 3) {
-      case 0 -> persist("pay", () -> shop.pay(buyer, orderId, "tok_visa"));
+      case 0 -> {
+        Reply paid = persist("pay", () -> shop.pay(buyer, orderId, "tok_visa"));
+        int sale = index / 3;
+        if (paid.is(201) && plan.disputeEvery() > 0 && sale % plan.disputeEvery() == 0) {
+          Dispute dispute = Dispute.values()[sale / plan.disputeEvery() % Dispute.values().length];
+          disputes.add(Thread.ofVirtual().start(() -> dispute(buyer, orderId, dispute)));
+        }
+      }
       case 1 -> persist("cancel", () -> shop.cancel(buyer, orderId));
       default -> answers.merge("left to expire", 1, Integer::sum);
     }
+  }
+
+  /**
+   * Stripe tells the API that the sale's charge is disputed, and a moment later that the dispute
+   * closed: while the payout is held (it freezes, then is paid or cancelled), or once it is likely
+   * paid (the transfer is reversed, then made again).
+   */
+  private void dispute(Account buyer, String orderId, Dispute dispute) {
+    Reply payments = persist("look up the charge", () -> shop.payments(buyer, orderId));
+    String charge = payments.body().path(0).path("stripeId").asString("");
+    if (charge.isEmpty()) {
+      return;
+    }
+    if (dispute == Dispute.WON_AFTER_PAYMENT) {
+      sleep(plan.payoutHold().plus(DISPUTE_PAUSE));
+    }
+    persist("dispute opened", () -> stripe.opened(charge));
+    sleep(DISPUTE_PAUSE);
+    boolean won = dispute != Dispute.LOST_WHILE_HELD;
+    persist(won ? "dispute won" : "dispute lost", () -> stripe.closed(charge, won));
   }
 
   /** Asks up to five times while the answer is a server fault or none; counts the final answer. */

@@ -9,14 +9,18 @@ import java.util.TreeMap;
 
 /**
  * What became of the sellers' payouts: how many complete orders, payouts scheduled, and each status
- * now; how many were paid after awaiting an account; and how late each first transfer was after the
- * moment it could be made (released, into an active account), which API.md bounds at 5 s.
+ * now; how many were paid after awaiting an account; how many disputes froze, reversed or made a
+ * payout pay again; and how late each first transfer of an undisputed payout was after the moment
+ * it could be made (released, into an active account), which API.md bounds at 5 s.
  */
 public record PayoutFigures(
     long completeOrders,
     long scheduled,
     Map<String, Long> byStatus,
     long paidAfterAwaiting,
+    long frozen,
+    long reversed,
+    long paidAgain,
     Percentiles lateness,
     long onTime) {
 
@@ -31,7 +35,7 @@ public record PayoutFigures(
       byStatus.merge(String.valueOf(payout.field("status")), 1L, Long::sum);
       Instant paidAt = payout.reached("PAID");
       Instant payable = stored.payableSince(payout);
-      if (paidAt != null && payable != null) {
+      if (paidAt != null && payable != null && payout.count("PayoutFrozen") == 0) {
         Duration late = Duration.between(payable, paidAt);
         lateness.record(late);
         onTime += late.compareTo(PROMISED) <= 0 ? 1 : 0;
@@ -49,8 +53,16 @@ public record PayoutFigures(
         stored.payouts().values().stream().filter(p -> p.count("PayoutScheduled") > 0).count(),
         byStatus,
         paidAfterAwaiting,
+        count(stored, "PayoutFrozen"),
+        count(stored, "PayoutReversed"),
+        stored.payouts().values().stream().filter(p -> p.count("PayoutSent") > 1).count(),
         lateness.percentiles(),
         onTime);
+  }
+
+  /** How many payouts have an event of this type. */
+  private static long count(PayoutChecks stored, String eventType) {
+    return stored.payouts().values().stream().filter(p -> p.count(eventType) > 0).count();
   }
 
   public long paid() {
@@ -67,7 +79,9 @@ public record PayoutFigures(
     Payouts:
       complete orders %d, payouts scheduled %d
       paid %d (%d of them after awaiting an account), awaiting an account %d; by status %s
-      first transfer after it could be made (releaseAt, or the account's activation if later):
+      disputed: %d frozen, %d transfers reversed, %d paid again after a reversal
+      first transfer of an undisputed payout after it could be made (releaseAt, or the
+      account's activation if later):
         %s, max %.0f ms; %d of %d within %d s
     """
         .formatted(
@@ -77,6 +91,9 @@ public record PayoutFigures(
             paidAfterAwaiting,
             awaiting(),
             byStatus,
+            frozen,
+            reversed,
+            paidAgain,
             lateness,
             lateness.max(),
             onTime,

@@ -7,7 +7,8 @@ import java.util.Map;
  * How much goes on and what goes wrong: purchases (a third paid, a third cancelled, a third left to
  * expire), how many at a time, and which faults strike while they are in flight. Their sellers'
  * payouts are released {@code payoutHold} after each sale: some sellers open their payout account
- * before selling, one more at each fault, and some never do.
+ * before selling, one more at each fault, and some never do. One paid sale in {@code disputeEvery}
+ * is disputed (none if 0).
  */
 public record Plan(
     int purchases,
@@ -17,16 +18,17 @@ public record Plan(
     Duration ferretDbOutage,
     Duration payoutHold,
     int sellersReady,
-    int sellersNever) {
+    int sellersNever,
+    int disputeEvery) {
 
   /** {@code make chaos}: several hundred purchases, and every fault. */
   public static Plan full() {
-    return new Plan(300, 16, true, true, Duration.ofSeconds(10), Duration.ofSeconds(5), 2, 1);
+    return new Plan(300, 16, true, true, Duration.ofSeconds(10), Duration.ofSeconds(5), 2, 1, 10);
   }
 
   /** The version {@code make test} runs: a few dozen purchases and one kill of the workers. */
   public static Plan quick() {
-    return new Plan(30, 6, true, false, Duration.ZERO, Duration.ofSeconds(3), 1, 1);
+    return new Plan(30, 6, true, false, Duration.ZERO, Duration.ofSeconds(3), 1, 1, 5);
   }
 
   public Plan withPayoutHold(Duration hold) {
@@ -38,7 +40,8 @@ public record Plan(
         ferretDbOutage,
         hold,
         sellersReady,
-        sellersNever);
+        sellersNever,
+        disputeEvery);
   }
 
   /** How many faults strike; a seller opens its payout account at each. */
@@ -50,8 +53,12 @@ public record Plan(
     return sellersReady + faults() + sellersNever;
   }
 
-  /** What the stack's workers must be told for this plan: the payouts' short hold. */
+  /**
+   * What the stack must be told for this plan: the workers the payouts' short hold, the API the
+   * secret the chaos run signs its Stripe webhook calls with.
+   */
   public Map<String, String> stackSettings() {
-    return Map.of("PAYOUTS_HOLD", payoutHold.toString());
+    return Map.of(
+        "PAYOUTS_HOLD", payoutHold.toString(), "STRIPE_WEBHOOK_SECRET", StripeDisputes.SECRET);
   }
 }
