@@ -55,10 +55,16 @@ public abstract class ApiIntegrationTest {
           BootJar.launch(
               "workers",
               Map.of(
-                  "MONGODB_URI", LocalStack.ferretDb().uri(),
-                  "TEMPORAL_ADDRESS", LocalStack.temporal().address(),
+                  "MONGODB_URI",
+                  LocalStack.ferretDb().uri(),
+                  "TEMPORAL_ADDRESS",
+                  LocalStack.temporal().address(),
                   // a payout is released a second after its sale, not days
-                  "PAYOUTS_HOLD", "PT1S"));
+                  "PAYOUTS_HOLD",
+                  "PT1S",
+                  // emails are the end-to-end tests' (with Mailpit); here they wait unsent
+                  "TICKETING_WORKER_QUEUES",
+                  "orders,tickets,payments,payouts"));
       Runtime.getRuntime().addShutdownHook(new Thread(workers::close));
     }
     return workers;

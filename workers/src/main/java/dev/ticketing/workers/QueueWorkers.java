@@ -1,5 +1,9 @@
 package dev.ticketing.workers;
 
+import dev.ticketing.notifications.Addresses;
+import dev.ticketing.notifications.NotificationActivitiesImpl;
+import dev.ticketing.notifications.NotificationSettings;
+import dev.ticketing.notifications.NotificationsConfiguration;
 import dev.ticketing.orders.OrderActivitiesImpl;
 import dev.ticketing.orders.Orders;
 import dev.ticketing.orders.OrdersConfiguration;
@@ -12,10 +16,14 @@ import dev.ticketing.payouts.PayoutActivitiesImpl;
 import dev.ticketing.payouts.PayoutGateway;
 import dev.ticketing.payouts.Payouts;
 import dev.ticketing.payouts.PayoutsConfiguration;
+import dev.ticketing.store.DomainDatabase;
 import dev.ticketing.tickets.TicketActivitiesImpl;
 import dev.ticketing.tickets.Tickets;
 import dev.ticketing.tickets.TicketsConfiguration;
+import dev.ticketing.users.User;
+import dev.ticketing.users.Users;
 import dev.ticketing.workflows.TaskQueues;
+import dev.ticketing.workflows.notifications.EmailWorkflowImpl;
 import dev.ticketing.workflows.orders.OrderWorkflowImpl;
 import dev.ticketing.workflows.payments.RefundWorkflowImpl;
 import dev.ticketing.workflows.payouts.PayoutWorkflowImpl;
@@ -86,6 +94,35 @@ final class QueueWorkers {
           TaskQueues.PAYOUTS,
           worker -> {
             worker.registerWorkflowImplementationTypes(PayoutWorkflowImpl.class);
+            worker.registerActivitiesImplementations(activities);
+          });
+    }
+  }
+
+  /**
+   * Emails. The users' addresses are read from the users database when each email is sent, with a
+   * user that may only read it: the notifications domain keeps no copy of them.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnQueue(TaskQueues.NOTIFICATIONS)
+  @Import(NotificationsConfiguration.class)
+  static class NotificationQueue {
+    @Bean(destroyMethod = "close")
+    Users recipients(NotificationSettings settings) {
+      return new Users(DomainDatabase.open(settings.usersMongodbUri(), "users"), Clock.systemUTC());
+    }
+
+    @Bean
+    Addresses addresses(Users recipients) {
+      return user -> recipients.peek(user).map(User::email);
+    }
+
+    @Bean
+    QueueWorker notificationWorker(NotificationActivitiesImpl activities) {
+      return queue(
+          TaskQueues.NOTIFICATIONS,
+          worker -> {
+            worker.registerWorkflowImplementationTypes(EmailWorkflowImpl.class);
             worker.registerActivitiesImplementations(activities);
           });
     }

@@ -8,7 +8,8 @@ public final class TaskQueues {
   public static final String TICKETS = "tickets";
   public static final String PAYMENTS = "payments";
   public static final String PAYOUTS = "payouts";
-  public static final List<String> ALL = List.of(ORDERS, TICKETS, PAYMENTS, PAYOUTS);
+  public static final String NOTIFICATIONS = "notifications";
+  public static final List<String> ALL = List.of(ORDERS, TICKETS, PAYMENTS, PAYOUTS, NOTIFICATIONS);
 
   private TaskQueues() {}
 }

@@ -136,7 +136,8 @@ class PayoutActivitiesIntegrationTest {
         Price.of(new java.math.BigDecimal(price)),
         EVENT,
         EVENT.minus(Duration.ofDays(7)),
-        "pi_" + new ObjectId());
+        "pi_" + new ObjectId(),
+        "Concert");
   }
 
   private List<String> events(OrderId payout) {

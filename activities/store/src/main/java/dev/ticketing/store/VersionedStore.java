@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.bson.Document;
@@ -69,6 +70,15 @@ public final class VersionedStore<T> {
   /** The aggregate as its latest event left it. */
   public Optional<T> find(Object id) {
     return Optional.ofNullable(latest(storedId(id))).map(this::read);
+  }
+
+  /**
+   * The aggregate as its latest event left it, read without writing anything: for a process that
+   * may only read this domain's database. A snapshot that trails its events stays as it is.
+   */
+  public Optional<T> peek(Object id) {
+    Object key = storedId(id);
+    return Optional.ofNullable(rolledForward(key, snapshot(key), event -> {})).map(this::read);
   }
 
   /** The aggregate as an event of this store left it. */
@@ -163,20 +173,26 @@ public final class VersionedStore<T> {
    */
   private @Nullable Document latest(Object key) {
     Document stored = snapshot(key);
-    Document latest = stored;
-    boolean behind = false;
-    for (Event next = events.find(key, versionOf(latest) + 1);
-        next != null;
-        next = events.find(key, next.version() + 1)) {
-      latest = next.state();
-      behind = true;
-      events.announce(next);
-    }
+    Document latest = rolledForward(key, stored, events::announce);
+    boolean behind = versionOf(latest) > versionOf(stored);
     if (latest != null && behind) {
       writeSnapshot(latest, stored != null);
     }
     if (latest != null) {
       remember(key, latest);
+    }
+    return latest;
+  }
+
+  /** The state after every event that follows {@code state}, each handed to {@code passed}. */
+  private @Nullable Document rolledForward(
+      Object key, @Nullable Document state, Consumer<Event> passed) {
+    Document latest = state;
+    for (Event next = events.find(key, versionOf(latest) + 1);
+        next != null;
+        next = events.find(key, next.version() + 1)) {
+      latest = next.state();
+      passed.accept(next);
     }
     return latest;
   }

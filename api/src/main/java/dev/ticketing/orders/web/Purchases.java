@@ -12,11 +12,13 @@ import dev.ticketing.tickets.TicketStatus;
 import dev.ticketing.tickets.Tickets;
 import dev.ticketing.workflows.OrderId;
 import dev.ticketing.workflows.PaymentId;
+import dev.ticketing.workflows.Rejection;
 import dev.ticketing.workflows.TicketId;
 import dev.ticketing.workflows.UserId;
 import dev.ticketing.workflows.orders.Order;
 import dev.ticketing.workflows.orders.OrderStatus;
 import dev.ticketing.workflows.orders.Purchase;
+import io.micrometer.core.instrument.Metrics;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -68,13 +70,14 @@ public class Purchases {
     Ticket ticket = refuseUnavailable(buyer, ticketId, orderId);
     Tickets.Attempt attempt = firstAttempt(ticket, orderId);
     if (!attempt.orderId().equals(orderId)) {
-      throw ApiException.badRequest("Ticket is already reserved");
+      throw refused("taken", "Ticket is already reserved");
     }
     Order order;
     try {
       order = workflows.reserve(new Purchase(orderId, buyer, ticketId, settings.expiration()));
     } catch (RuntimeException failed) {
       tickets.abandon(attempt);
+      Rejection.in(failed).ifPresent(rejected -> count("workflow"));
       throw failed;
     }
     catalog.withdraw(ticketId, ticket.version());
@@ -91,16 +94,16 @@ public class Purchases {
             .get(ticketId, () -> tickets.find(ticketId.value()))
             .orElseThrow(ApiException::notFound);
     if (ticket.userId().equals(buyer)) {
-      throw ApiException.badRequest("You cannot buy your own ticket");
+      throw refused("own_ticket", "You cannot buy your own ticket");
     }
     if (orderId.equals(ticket.orderId())) {
       return ticket; // this order holds it already: a repeated request
     }
     if (ticket.status() != TicketStatus.AVAILABLE) {
-      throw ApiException.badRequest("Ticket is already reserved");
+      throw refused("taken", "Ticket is already reserved");
     }
     if (ticket.hasTakenPlace(Instant.now())) {
-      throw ApiException.badRequest("Event has already taken place");
+      throw refused("event_passed", "Event has already taken place");
     }
     return ticket;
   }
@@ -151,6 +154,20 @@ public class Purchases {
       throw new ApiException(HttpStatus.CONFLICT, List.of(ApiError.of(refusal)));
     }
     return now;
+  }
+
+  /**
+   * A refused reservation, counted in {@code ticketing_reservations_refused_total{reason}}: {@code
+   * taken} (reserved or sold, or another buyer's attempt came first), {@code own_ticket}, {@code
+   * event_passed}, or {@code workflow} (the order workflow refused it).
+   */
+  private static ApiException refused(String reason, String message) {
+    count(reason);
+    return ApiException.badRequest(message);
+  }
+
+  private static void count(String reason) {
+    Metrics.counter("ticketing.reservations.refused", "reason", reason).increment();
   }
 
   private static void refuseCancellingCompleted(Order order) {

@@ -4,6 +4,7 @@ import dev.ticketing.workflows.OrderId;
 import dev.ticketing.workflows.Price;
 import dev.ticketing.workflows.TicketId;
 import dev.ticketing.workflows.UserId;
+import dev.ticketing.workflows.tickets.Reservation;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -25,7 +26,19 @@ public record Order(
       Price price,
       long version,
       @Nullable UserId sellerId,
-      @Nullable Instant eventAt) {}
+      @Nullable Instant eventAt) {
+
+    /** The ticket as its reservation held it. */
+    public static Ticket of(Reservation reserved) {
+      return new Ticket(
+          reserved.ticketId(),
+          reserved.title(),
+          reserved.price(),
+          reserved.version(),
+          reserved.sellerId(),
+          reserved.eventAt());
+    }
+  }
 
   /** Waiting for its charge; repeating it changes nothing. */
   public Order startPayment() {

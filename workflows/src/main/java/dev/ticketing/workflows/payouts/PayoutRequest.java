@@ -7,7 +7,10 @@ import dev.ticketing.workflows.UserId;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
-/** What a completed order owes its seller: the charge, the event's date and when it was paid. */
+/**
+ * What a completed order owes its seller: the charge, the event's date and when it was paid. The
+ * ticket's title, for the seller's emails, is null in payouts started before those.
+ */
 public record PayoutRequest(
     OrderId orderId,
     TicketId ticketId,
@@ -15,4 +18,5 @@ public record PayoutRequest(
     Price price,
     @Nullable Instant eventAt,
     Instant completedAt,
-    String paymentIntentId) {}
+    String paymentIntentId,
+    @Nullable String ticketTitle) {}

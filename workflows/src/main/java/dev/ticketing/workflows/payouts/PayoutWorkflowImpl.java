@@ -1,10 +1,17 @@
 package dev.ticketing.workflows.payouts;
 
+import static dev.ticketing.workflows.Wording.duration;
+import static dev.ticketing.workflows.Wording.moment;
+import static dev.ticketing.workflows.Wording.money;
 import static dev.ticketing.workflows.payouts.PayoutStatus.CANCELLED;
 import static dev.ticketing.workflows.payouts.PayoutStatus.PAID;
 
+import dev.ticketing.workflows.Activities;
 import dev.ticketing.workflows.ActivityStubs;
 import dev.ticketing.workflows.TaskQueues;
+import dev.ticketing.workflows.Timers;
+import dev.ticketing.workflows.notifications.EmailWorkflow;
+import dev.ticketing.workflows.notifications.Notice;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +30,7 @@ import org.jspecify.annotations.Nullable;
 public class PayoutWorkflowImpl implements PayoutWorkflow {
 
   // A payout is money owed: store writes and Stripe calls retry until they land, however long.
-  private final PayoutActivities payouts =
+  private final Activities<PayoutActivities> payouts =
       ActivityStubs.patient(PayoutActivities.class, TaskQueues.PAYOUTS, null);
 
   // An account that became active without its signal arriving here is still found, this often.
@@ -32,24 +39,33 @@ public class PayoutWorkflowImpl implements PayoutWorkflow {
   private static final Duration FROZEN_RECHECK = Duration.ofDays(30);
 
   /** What the payout heard, handled one at a time in the order heard. */
-  private sealed interface Notice {}
+  private sealed interface Heard {}
 
-  private record Disputed(DisputeNotice notice) implements Notice {}
+  private record Disputed(DisputeNotice notice) implements Heard {}
 
-  private record Refunded() implements Notice {}
+  private record Refunded() implements Heard {}
 
-  private final Deque<Notice> notices = new ArrayDeque<>();
+  /** How long a status waits for a notice before it acts on its own, and why, in words. */
+  private record Wait(Duration duration, String summary) {}
+
+  private final Deque<Heard> notices = new ArrayDeque<>();
   private final Set<String> openDisputes = new HashSet<>();
   private final Map<String, Boolean> closedDisputes = new HashMap<>();
   private @Nullable Payout payout;
+  private @Nullable PayoutEmails emails;
   private boolean accountActivated;
 
   @Override
   public void run(PayoutRequest request) {
-    payout = payouts.schedule(request);
+    payout = payouts.withSummary("Schedule the seller's payout").schedule(request);
     show();
+    if (PayoutEmails.areSent()) {
+      emails = new PayoutEmails(request.ticketTitle());
+      tell(emails.sold(payout(), !hasActiveAccount()));
+    }
     while (payout().status() != CANCELLED) {
-      Workflow.await(waitInState(), () -> !notices.isEmpty() || accountActivated);
+      Wait wait = waitInState();
+      Timers.await(wait.duration(), wait.summary(), () -> !notices.isEmpty() || accountActivated);
       if (!notices.isEmpty()) {
         handle(notices.removeFirst());
       } else if (!actInState()) {
@@ -79,13 +95,21 @@ public class PayoutWorkflowImpl implements PayoutWorkflow {
   }
 
   /** How long the present state waits for a notice before it acts on its own. */
-  private Duration waitInState() {
+  private Wait waitInState() {
     return switch (payout().status()) {
-      case HELD -> until(payout().releaseAt());
-      case AWAITING_ACCOUNT -> ACCOUNT_RECHECK;
-      case FROZEN -> FROZEN_RECHECK;
-      case PAID, REVERSED -> until(payout().disputesEndAt());
-      case CANCELLED -> Duration.ZERO;
+      case HELD ->
+          new Wait(until(payout().releaseAt()), "Hold until " + moment(payout().releaseAt()));
+      case AWAITING_ACCOUNT ->
+          new Wait(
+              ACCOUNT_RECHECK,
+              "Ask for the seller's account again in " + duration(ACCOUNT_RECHECK));
+      case FROZEN ->
+          new Wait(FROZEN_RECHECK, "Look at the disputes again in " + duration(FROZEN_RECHECK));
+      case PAID, REVERSED ->
+          new Wait(
+              until(payout().disputesEndAt()),
+              "Open to disputes until " + moment(payout().disputesEndAt()));
+      case CANCELLED -> new Wait(Duration.ZERO, "Nothing left to wait for");
     };
   }
 
@@ -108,26 +132,46 @@ public class PayoutWorkflowImpl implements PayoutWorkflow {
    */
   private void release() {
     accountActivated = false;
-    if (!payouts.hasActiveAccount(payout().sellerId())) {
-      change(payouts.awaitAccount(payout().id()));
-      if (!payouts.hasActiveAccount(payout().sellerId())) {
+    if (!hasActiveAccount()) {
+      change(
+          payouts
+              .withSummary("Record that the payout waits for the seller's account")
+              .awaitAccount(payout().id()));
+      if (!hasActiveAccount()) {
         return;
       }
     }
-    change(payouts.transfer(payout().id()));
+    change(
+        payouts
+            .withSummary(
+                "Transfer " + money(payout().amount(), payout().currency()) + " to the seller")
+            .transfer(payout().id()));
+    if (payout().status() == PAID && emails != null) {
+      tell(emails.paid(payout()));
+    }
+  }
+
+  private boolean hasActiveAccount() {
+    return payouts
+        .withSummary("Ask whether the seller's account takes transfers")
+        .hasActiveAccount(payout().sellerId());
   }
 
   /** A dispute opened freezes the payout, or takes back a paid transfer; one closed decides. */
-  private void handle(Notice notice) {
-    switch (notice) {
+  private void handle(Heard heard) {
+    switch (heard) {
       case Refunded refunded -> cancel();
       case Disputed(DisputeNotice dispute) when dispute.opens() -> {
         boolean repeated = closedDisputes.containsKey(dispute.disputeId());
         if (!repeated && openDisputes.add(dispute.disputeId())) {
+          boolean paid = payout().status() == PAID;
           change(
-              payout().status() == PAID
-                  ? payouts.reverse(payout().id())
-                  : payouts.freeze(payout().id()));
+              paid
+                  ? payouts.withSummary("Reverse the transfer: disputed").reverse(payout().id())
+                  : payouts.withSummary("Freeze the payout: disputed").freeze(payout().id()));
+          if (emails != null) {
+            tell(emails.disputed(payout(), dispute.disputeId(), paid));
+          }
         }
       }
       case Disputed(DisputeNotice dispute) -> {
@@ -138,7 +182,7 @@ public class PayoutWorkflowImpl implements PayoutWorkflow {
         if (!Boolean.TRUE.equals(dispute.won())) {
           cancel();
         } else if (openDisputes.isEmpty()) {
-          change(payouts.resume(payout().id()));
+          change(payouts.withSummary("Hold the payout again: dispute won").resume(payout().id()));
         }
       }
     }
@@ -147,9 +191,14 @@ public class PayoutWorkflowImpl implements PayoutWorkflow {
   /** Nothing is owed: a paid transfer is taken back first. */
   private void cancel() {
     if (payout().status() == PAID) {
-      change(payouts.reverse(payout().id()));
+      change(payouts.withSummary("Reverse the transfer: nothing is owed").reverse(payout().id()));
     }
-    change(payouts.cancel(payout().id()));
+    change(payouts.withSummary("Cancel the payout").cancel(payout().id()));
+  }
+
+  /** Asks for the email, apart from this workflow: a slow mail server never holds up the payout. */
+  private static void tell(Notice notice) {
+    EmailWorkflow.startFrom(notice);
   }
 
   private void change(Payout changed) {
@@ -161,6 +210,7 @@ public class PayoutWorkflowImpl implements PayoutWorkflow {
     Workflow.upsertTypedSearchAttributes(
         PAYOUT_STATUS.valueSet(payout().status().value()),
         SELLER_ID.valueSet(payout().sellerId().value()));
+    Workflow.setCurrentDetails(PayoutWording.now(payout(), openDisputes.size()));
   }
 
   private Payout payout() {

@@ -5,6 +5,7 @@ import static dev.ticketing.workflows.orders.OrderStatus.COMPLETE;
 import static dev.ticketing.workflows.orders.OrderStatus.CREATED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.ticketing.harness.Poll;
 import dev.ticketing.workflows.Histories;
@@ -14,6 +15,11 @@ import dev.ticketing.workflows.Rejection;
 import dev.ticketing.workflows.TaskQueues;
 import dev.ticketing.workflows.TicketId;
 import dev.ticketing.workflows.UserId;
+import dev.ticketing.workflows.WebUi;
+import dev.ticketing.workflows.Wording;
+import dev.ticketing.workflows.notifications.AskedEmails;
+import dev.ticketing.workflows.notifications.Notice;
+import dev.ticketing.workflows.notifications.NoticeKind;
 import dev.ticketing.workflows.payments.ChargeRequest;
 import dev.ticketing.workflows.payments.RefundWorkflow;
 import dev.ticketing.workflows.payments.RefundWorkflowImpl;
@@ -39,6 +45,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +57,7 @@ class OrderWorkflowTest {
   static final UserId BUYER = new UserId("5f0000000000000000000002");
   static final UserId OTHER = new UserId("5f0000000000000000000003");
   static final TicketId TICKET = new TicketId("5f00000000000000000000a1");
+  static final TicketId OTHER_TICKET = new TicketId("5f00000000000000000000a2");
   static final OrderId ORDER = new OrderId("5f00000000000000000000b1");
   static final OrderId SECOND_ORDER = new OrderId("5f00000000000000000000b2");
   static final Duration WINDOW = Duration.ofMinutes(15);
@@ -79,6 +87,7 @@ class OrderWorkflowTest {
     Worker paymentWorker = env.newWorker(TaskQueues.PAYMENTS);
     paymentWorker.registerWorkflowImplementationTypes(RefundWorkflowImpl.class);
     paymentWorker.registerActivitiesImplementations(payments);
+    AskedEmails.takenBy(env);
     env.start();
     client = env.getWorkflowClient();
     tickets.list(TICKET, SELLER);
@@ -123,6 +132,7 @@ class OrderWorkflowTest {
     assertThat(orders.get(ORDER).cancellationReason()).isEqualTo(CancellationReason.CANCELLED);
     assertThat(orders.events).containsExactly("OrderCreated", "OrderCancelled");
     assertThat(tickets.holder(TICKET)).isNull();
+    assertThat(emailsAbout(ORDER)).as("the buyer cancelled it: no email").isEmpty();
   }
 
   @Test
@@ -463,6 +473,78 @@ class OrderWorkflowTest {
     assertThat(tickets.holder(TICKET)).isNull();
   }
 
+  @Test
+  void currentDetailsShowThePaymentWindowThenTheSellersPayout() {
+    Order order = reserve(ORDER, BUYER, TICKET, WINDOW);
+    assertThat(currentDetails(ORDER))
+        .isEqualTo("Awaiting payment until " + Wording.timeOfDay(order.expiresAt()));
+
+    workflow(ORDER).pay(new PayRequest(BUYER, "tok_visa"));
+    awaitEnd(ORDER);
+
+    assertThat(currentDetails(ORDER))
+        .isEqualTo("Paid; ticket sold, the seller's payout is payout-" + ORDER);
+  }
+
+  @Test
+  void currentDetailsShowWhyAnOrderWasCancelled() {
+    Order expired = reserve(ORDER, BUYER, TICKET, WINDOW);
+    awaitEnd(ORDER);
+    tickets.list(OTHER_TICKET, SELLER);
+    reserve(SECOND_ORDER, BUYER, OTHER_TICKET, WINDOW);
+    catchThrowable(() -> workflow(SECOND_ORDER).pay(new PayRequest(BUYER, "tok_chargeDeclined")));
+    awaitEnd(SECOND_ORDER);
+
+    assertThat(currentDetails(ORDER))
+        .isEqualTo(
+            "Expired unpaid at "
+                + Wording.timeOfDay(expired.expiresAt())
+                + "; the ticket is for sale again");
+    assertThat(currentDetails(SECOND_ORDER))
+        .isEqualTo("Payment failed; the ticket is for sale again");
+  }
+
+  @Test
+  void aCompletedOrderAsksForTheBuyersReceiptOnce() {
+    Order order = reserve(ORDER, BUYER, TICKET, WINDOW);
+    workflow(ORDER).pay(new PayRequest(BUYER, "tok_visa"));
+    awaitEnd(ORDER);
+
+    assertThat(emailsAbout(ORDER))
+        .singleElement()
+        .satisfies(receipt -> {
+          assertThat(receipt.key()).isEqualTo("receipt-" + ORDER);
+          assertThat(receipt.kind()).isEqualTo(NoticeKind.RECEIPT);
+          assertThat(receipt.recipient()).isEqualTo(BUYER);
+          assertThat(receipt.ticketTitle()).isEqualTo(order.ticket().title());
+          assertThat(receipt.amount()).isEqualTo(order.ticket().price().cents());
+        });
+  }
+
+  @Test
+  void anExpiredOrDeclinedOrderTellsTheBuyerWhy() {
+    reserve(ORDER, BUYER, TICKET, WINDOW);
+    awaitEnd(ORDER);
+    tickets.list(OTHER_TICKET, SELLER);
+    reserve(SECOND_ORDER, BUYER, OTHER_TICKET, WINDOW);
+    catchThrowable(() -> workflow(SECOND_ORDER).pay(new PayRequest(BUYER, "tok_chargeDeclined")));
+    awaitEnd(SECOND_ORDER);
+
+    assertThat(emailsAbout(ORDER))
+        .extracting(Notice::kind, Notice::recipient)
+        .containsExactly(tuple(NoticeKind.ORDER_EXPIRED, BUYER));
+    assertThat(emailsAbout(SECOND_ORDER))
+        .extracting(Notice::kind, Notice::recipient)
+        .containsExactly(tuple(NoticeKind.PAYMENT_DECLINED, BUYER));
+  }
+
+  @Test
+  void currentDetailsShowWhyTheTicketCouldNotBeHad() {
+    catchThrowable(() -> reserve(ORDER, SELLER, TICKET, WINDOW));
+
+    assertThat(currentDetails(ORDER)).isEqualTo("Rejected: You cannot buy your own ticket");
+  }
+
   private Order reserve(OrderId id, UserId buyer, TicketId ticket, Duration window) {
     return reserve(client, new Purchase(id, buyer, ticket, window));
   }
@@ -538,6 +620,17 @@ class OrderWorkflowTest {
       env.sleep(Duration.ofSeconds(5));
     }
     assertThat(payments.undone).as("the unanswered charge's undo").isNotEmpty();
+  }
+
+  /** The buyer's emails that the order asked for, of every kind an order can ask for. */
+  private List<Notice> emailsAbout(OrderId id) {
+    return Stream.of("receipt-", "expired-", "declined-")
+        .flatMap(event -> AskedEmails.of(client, event + id).stream())
+        .toList();
+  }
+
+  private String currentDetails(OrderId id) {
+    return WebUi.currentDetails(client, OrderWorkflow.workflowId(id));
   }
 
   private Instant now() {

@@ -1,6 +1,7 @@
 package dev.ticketing.workflows.payouts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.ticketing.workflows.Histories;
 import dev.ticketing.workflows.OrderId;
@@ -8,6 +9,11 @@ import dev.ticketing.workflows.Price;
 import dev.ticketing.workflows.TaskQueues;
 import dev.ticketing.workflows.TicketId;
 import dev.ticketing.workflows.UserId;
+import dev.ticketing.workflows.WebUi;
+import dev.ticketing.workflows.Wording;
+import dev.ticketing.workflows.notifications.AskedEmails;
+import dev.ticketing.workflows.notifications.Notice;
+import dev.ticketing.workflows.notifications.NoticeKind;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -17,6 +23,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,6 +50,7 @@ class PayoutWorkflowTest {
     var worker = env.newWorker(TaskQueues.PAYOUTS);
     worker.registerWorkflowImplementationTypes(PayoutWorkflowImpl.class);
     worker.registerActivitiesImplementations(payouts);
+    AskedEmails.takenBy(env);
     env.start();
     client = env.getWorkflowClient();
   }
@@ -176,6 +184,39 @@ class PayoutWorkflowTest {
         .extracting(InMemoryPayouts.Transfer::idempotencyKey)
         .containsExactly("payout-" + ORDER, "payout-" + ORDER + "-2");
     assertThat(payout().status()).isEqualTo(PayoutStatus.PAID);
+    assertThat(emailsAbout("paid-" + ORDER, "reversed-" + ORDER + "-dp_1", "paid-" + ORDER + "-2"))
+        .extracting(Notice::kind)
+        .containsExactly(
+            NoticeKind.PAYOUT_PAID, NoticeKind.PAYOUT_REVERSED, NoticeKind.PAYOUT_PAID);
+  }
+
+  @Test
+  void theSellerIsToldOfTheSaleWithWhenAndWhetherToSetUpPayouts() {
+    start(null);
+    assertThat(emailsAbout("sold-" + ORDER))
+        .singleElement()
+        .satisfies(sold -> {
+          assertThat(sold.kind()).isEqualTo(NoticeKind.TICKET_SOLD);
+          assertThat(sold.recipient()).isEqualTo(SELLER);
+          assertThat(sold.ticketTitle()).isEqualTo("Concert");
+          assertThat(sold.amount()).isEqualTo(1799);
+          assertThat(sold.date()).isEqualTo(payout().releaseAt());
+          assertThat(sold.needsAccount()).as("no payout account yet").isTrue();
+        });
+  }
+
+  @Test
+  void aFrozenPayoutTellsTheSellerOncePerDispute() {
+    payouts.activeAccounts.add(SELLER);
+    start(null);
+    workflow().disputed(new DisputeNotice("dp_1", null));
+    workflow().disputed(new DisputeNotice("dp_1", null));
+    env.sleep(Duration.ofSeconds(5));
+
+    assertThat(emailsAbout("sold-" + ORDER, "frozen-" + ORDER + "-dp_1", "paid-" + ORDER))
+        .extracting(Notice::kind, Notice::needsAccount)
+        .containsExactly(
+            tuple(NoticeKind.TICKET_SOLD, false), tuple(NoticeKind.PAYOUT_FROZEN, false));
   }
 
   @Test
@@ -213,6 +254,24 @@ class PayoutWorkflowTest {
     assertThat(payout().status()).isEqualTo(PayoutStatus.PAID);
   }
 
+  @Test
+  void currentDetailsShowTheSellersShareAndWhenItIsReleased() {
+    start(null);
+    assertThat(currentDetails())
+        .isEqualTo(
+            "Held until "
+                + Wording.moment(payout().releaseAt())
+                + ": $17.99 for the seller, after a fee of $2.00");
+
+    payouts.activeAccounts.add(SELLER);
+    env.sleep(HOLD.plusSeconds(5));
+
+    assertThat(currentDetails())
+        .isEqualTo(
+            "Paid $17.99 to the seller; open to disputes until "
+                + Wording.moment(payout().disputesEndAt()));
+  }
+
   private void start(@Nullable Instant eventAt) {
     var request =
         new PayoutRequest(
@@ -222,7 +281,8 @@ class PayoutWorkflowTest {
             new Price(1999),
             eventAt,
             now(),
-            "pi_1");
+            "pi_1",
+            "Concert");
     var options =
         WorkflowOptions.newBuilder()
             .setWorkflowId(PayoutWorkflow.workflowId(ORDER))
@@ -234,6 +294,15 @@ class PayoutWorkflowTest {
 
   private PayoutWorkflow workflow() {
     return client.newWorkflowStub(PayoutWorkflow.class, PayoutWorkflow.workflowId(ORDER));
+  }
+
+  /** The seller's emails that the payout asked for, of those events. */
+  private List<Notice> emailsAbout(String... events) {
+    return Stream.of(events).flatMap(event -> AskedEmails.of(client, event).stream()).toList();
+  }
+
+  private String currentDetails() {
+    return WebUi.currentDetails(client, PayoutWorkflow.workflowId(ORDER));
   }
 
   private Payout payout() {
