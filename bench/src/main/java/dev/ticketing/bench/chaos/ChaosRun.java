@@ -87,13 +87,17 @@ public final class ChaosRun {
     try (var stores = new Stores(stack.mongoUri());
         var temporal = TemporalConnection.to(stack.temporalAddress())) {
       settle(stores, temporal);
-      var violations = new InvariantChecker(stores, temporal).check(Instant.now());
-      var payouts = PayoutFigures.of(PayoutChecks.read(stores));
+      Instant now = Instant.now();
+      var violations =
+          new InvariantChecker(stores, temporal, stack.mailpit()::messageIds).check(now);
+      var payouts = PayoutChecks.read(stores);
+      var emails = EmailChecks.read(stores, payouts, stack.mailpit().messageIds());
       return new Outcome(
           Map.copyOf(answers),
           timeline(),
-          Duration.between(start, Instant.now()),
-          payouts,
+          Duration.between(start, now),
+          PayoutFigures.of(payouts),
+          EmailFigures.of(emails, now),
           violations);
     }
   }
@@ -219,26 +223,29 @@ public final class ChaosRun {
   }
 
   /**
-   * Waits until no order is open, no order workflow runs and no payout is left to pay that can be
-   * paid, or until the checker's grace has passed after the last payout's release: an order
-   * completes by its expiry at the latest, and is released a hold later (the tickets have no event
-   * date). Then every order and payout had all the time it is allowed.
+   * Waits until no order is open, no order workflow runs, no payout is left to pay that can be paid
+   * and no email asked for is unsent, or until the emails' grace has passed after the last payout's
+   * release: an order completes by its expiry at the latest, and is released a hold later (the
+   * tickets have no event date). Then every order, payout and email had all the time it is allowed.
    */
   private void settle(Stores stores, TemporalConnection temporal) {
     Instant lastExpiry = lastExpiry(stores);
     Instant deadline =
         (lastExpiry.isAfter(Instant.now()) ? lastExpiry : Instant.now())
             .plus(plan.payoutHold())
-            .plus(InvariantChecker.GRACE)
+            .plus(EmailChecks.GRACE)
             .plus(SETTLE_MARGIN);
     System.out.println(
-        "  settling: until every order is closed and every payout paid that can be, at the latest "
+        "  settling: until every order is closed, every payout paid that can be and every email"
+            + " sent, at the latest "
             + deadline);
     while (Instant.now().isBefore(deadline)) {
       long open = stores.count("orders", Filters.in("status", "CREATED", "AWAITING_PAYMENT"));
+      PayoutChecks payouts = PayoutChecks.read(stores);
       if (open == 0
           && temporal.count("WorkflowType='OrderWorkflow' AND ExecutionStatus='Running'") == 0
-          && PayoutChecks.read(stores).due().isEmpty()) {
+          && payouts.due().isEmpty()
+          && EmailChecks.read(stores, payouts, stack.mailpit().messageIds()).unsent().isEmpty()) {
         return;
       }
       sleep(Duration.ofSeconds(2));

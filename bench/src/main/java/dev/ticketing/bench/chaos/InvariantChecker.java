@@ -10,14 +10,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads every store and Temporal, and counts what must never be: a ticket sold twice, money taken
  * for nothing, an order left open, a ticket held by an order that is over, a change without its
- * event, a workflow that never ended, and a seller paid twice, early, out of a frozen payout or not
- * at all ({@link PayoutChecks}).
+ * event, a workflow that never ended, a seller paid twice, early, out of a frozen payout or not at
+ * all ({@link PayoutChecks}), and an email sent twice or not at all ({@link EmailChecks}).
  */
 public final class InvariantChecker {
 
@@ -28,10 +29,14 @@ public final class InvariantChecker {
 
   private final Stores stores;
   private final TemporalConnection temporal;
+  private final Supplier<List<String>> mailServer;
 
-  public InvariantChecker(Stores stores, TemporalConnection temporal) {
+  /** {@code mailServer}: the Message-ID of each email the mail server received, a repeat again. */
+  public InvariantChecker(
+      Stores stores, TemporalConnection temporal, Supplier<List<String>> mailServer) {
     this.stores = stores;
     this.temporal = temporal;
+    this.mailServer = mailServer;
   }
 
   public Violations check(Instant now) {
@@ -40,18 +45,21 @@ public final class InvariantChecker {
     Map<String, Aggregate> orders = Aggregate.all(stores, "orders");
     Map<String, Aggregate> payments = Aggregate.all(stores, "payments");
     PayoutChecks payouts = PayoutChecks.read(stores, orders);
+    EmailChecks emails = EmailChecks.read(stores, payouts, mailServer.get());
     missingEvents("users", Aggregate.all(stores, "users"), violations);
     missingEvents("tickets", tickets, violations);
     missingEvents("orders", orders, violations);
     missingEvents("payments", payments, violations);
     missingEvents("payouts", payouts.payouts(), violations);
     missingEvents("payouts account", payouts.accounts(), violations);
+    missingEvents("notifications", emails.emails(), violations);
     soldTwice(tickets, orders, violations);
     charges(payments, orders, violations);
     openOrders(orders, now, violations);
     heldTickets(tickets, orders, violations);
     runningWorkflows(orders, now, violations);
     payouts.check(now, violations);
+    emails.check(now, violations);
     return violations;
   }
 

@@ -6,14 +6,15 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What the buyers and sellers were told, what struck them, what became of the payouts and what the
- * checker found afterwards.
+ * What the buyers and sellers were told, what struck them, what became of the payouts and the
+ * emails, and what the checker found afterwards.
  */
 public record Outcome(
     Map<String, Integer> answers,
     List<String> timeline,
     Duration took,
     PayoutFigures payouts,
+    EmailFigures emails,
     Violations violations) {
 
   @Override
@@ -25,6 +26,7 @@ public record Outcome(
     new TreeMap<>(answers)
         .forEach((answer, count) -> text.append("  %5d  %s%n".formatted(count, answer)));
     text.append(payouts);
+    text.append(emails);
     text.append("Invariants (each must be 0), checked after ")
         .append(took.toSeconds())
         .append(" s:\n");

@@ -22,6 +22,8 @@ public final class Violations {
   public static final String PAID_WHILE_FROZEN = "transfers of a frozen payout";
   public static final String FEE_AND_AMOUNT = "payouts whose fee + amount is not the charge";
   public static final String PAYOUT_STUCK = "payouts missing or stuck 30 s past their due";
+  public static final String EMAIL_TWICE = "emails sent twice (store or mail server)";
+  public static final String EMAIL_STUCK = "emails lost or stuck unsent 2 min past their event";
 
   private static final int EXAMPLES = 5;
 
@@ -43,7 +45,9 @@ public final class Violations {
             PAID_BEFORE_RELEASE,
             PAID_WHILE_FROZEN,
             FEE_AND_AMOUNT,
-            PAYOUT_STUCK)) {
+            PAYOUT_STUCK,
+            EMAIL_TWICE,
+            EMAIL_STUCK)) {
       counts.put(kind, 0L);
     }
   }

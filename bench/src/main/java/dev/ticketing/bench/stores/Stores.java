@@ -10,14 +10,14 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 
 /**
- * The four domains' databases ({@code users}, {@code tickets}, {@code orders}, {@code payments}),
- * each with its snapshots and its {@code events}. Read raw, so a check sees what is stored, not
- * what the domain code makes of it.
+ * The domains' databases ({@code users}, {@code tickets}, {@code orders}, {@code payments}, {@code
+ * payouts}, {@code notifications}), each with its snapshots and its {@code events}. Read raw, so a
+ * check sees what is stored, not what the domain code makes of it.
  */
 public final class Stores implements AutoCloseable {
 
   public static final List<String> DOMAINS =
-      List.of("users", "tickets", "orders", "payments", "payouts");
+      List.of("users", "tickets", "orders", "payments", "payouts", "notifications");
 
   private final MongoClient client;
 

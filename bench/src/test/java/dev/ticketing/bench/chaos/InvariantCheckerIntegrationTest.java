@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import dev.ticketing.bench.stack.BenchStack;
 import dev.ticketing.bench.stack.TemporalConnection;
 import dev.ticketing.bench.stores.Stores;
 import dev.ticketing.harness.FerretDb;
@@ -27,8 +28,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class InvariantCheckerIntegrationTest {
 
   private static final String PAYOUTS = "payouts";
+  private static final String NOTIFICATIONS = "notifications";
 
   private final Instant now = Instant.now();
+  private final List<String> mailServer = new ArrayList<>();
   private MongoClient client;
   private Stores stores;
   private TemporalConnection temporal;
@@ -79,8 +82,11 @@ class InvariantCheckerIntegrationTest {
     String onboarding = id();
     account(onboarding, "ONBOARDING", now.minusSeconds(300));
     sale(awaiting(onboarding, now.minusSeconds(200)));
+    String expired = closedOrder("EXPIRED", now.minusSeconds(200));
+    email("expired-" + expired, "EmailClaimed", "EmailSent");
+    received("expired-" + expired);
 
-    assertThat(new InvariantChecker(stores, temporal).check(now).counts())
+    assertThat(new InvariantChecker(stores, temporal, () -> mailServer).check(now).counts())
         .allSatisfy((kind, count) -> assertThat(count).as(kind).isZero());
   }
 
@@ -105,7 +111,7 @@ class InvariantCheckerIntegrationTest {
     store("tickets", gap, ticket(null, "AVAILABLE"));
     insertSnapshot("tickets", "tickets", gap, 2, ticket(null, "RESERVED"));
 
-    var counts = new InvariantChecker(stores, temporal).check(now).counts();
+    var counts = new InvariantChecker(stores, temporal, () -> mailServer).check(now).counts();
 
     assertThat(counts.get(Violations.SOLD_TWICE)).isEqualTo(2);
     assertThat(counts.get(Violations.CHARGES_WITHOUT_ORDER)).isEqualTo(1);
@@ -191,9 +197,41 @@ class InvariantCheckerIntegrationTest {
     assertCounted(Violations.MISSING_EVENTS, 2);
   }
 
+  @Test
+  void countsAnEmailSentTwiceByTheStoreOrByTheMailServer() {
+    email("sold-" + id(), "EmailClaimed", "EmailSent", "EmailSent");
+    String receipt = "receipt-" + id();
+    email(receipt, "EmailClaimed", "EmailClaimed", "EmailSent");
+    received(receipt);
+    received(receipt);
+
+    assertCounted(Violations.EMAIL_TWICE, 2);
+  }
+
+  @Test
+  void countsEmailsLostOrStuckPastTheGraceOnly() {
+    closedOrder("EXPIRED", now.minusSeconds(121));
+    closedOrder("EXPIRED", now.minusSeconds(119));
+    closedOrder("CANCELLED", now.minusSeconds(121));
+    String declined = closedOrder("PAYMENT_FAILED", now.minusSeconds(121));
+    email("declined-" + declined, "EmailClaimed");
+    String sentOnlyPerTheStore = closedOrder("EXPIRED", now.minusSeconds(121));
+    email("expired-" + sentOnlyPerTheStore, "EmailClaimed", "EmailSent");
+    String sent = closedOrder("PAYMENT_FAILED", now.minusSeconds(121));
+    email("declined-" + sent, "EmailClaimed", "EmailSent");
+    received("declined-" + sent);
+    Document held = payout(activeSeller(now.minusSeconds(300)), "HELD", now.minusSeconds(150));
+    String paidAgain =
+        sale(
+            scheduled(held), sent(with(paid(held, now.minusSeconds(121), "tr_2"), "transfers", 2)));
+
+    assertCounted(Violations.EMAIL_STUCK, 4);
+  }
+
   /** The checker counts {@code count} violations of {@code kind}, and none of any other. */
   private void assertCounted(String kind, long count) {
-    var counts = new HashMap<>(new InvariantChecker(stores, temporal).check(now).counts());
+    var counts =
+        new HashMap<>(new InvariantChecker(stores, temporal, () -> mailServer).check(now).counts());
     counts.values().removeIf(n -> n == 0);
     assertThat(counts).isEqualTo(Map.of(kind, count));
   }
@@ -262,11 +300,40 @@ class InvariantCheckerIntegrationTest {
     record("orders", "orders", id(), List.of(change("Changed", at, order(id(), "COMPLETE", now))));
   }
 
-  /** A complete order and its payout, which went through {@code changes}. */
-  private void sale(Change... changes) {
+  /**
+   * A complete order, its payout, which went through {@code changes}, and the seller's email of the
+   * sale; returns the order id.
+   */
+  private String sale(Change... changes) {
     String order = id();
     store("orders", order, order(id(), "COMPLETE", now));
     record(PAYOUTS, PAYOUTS, order, List.of(changes));
+    email("sold-" + order, "EmailClaimed", "EmailSent");
+    received("sold-" + order);
+    return order;
+  }
+
+  /** An order cancelled for {@code reason} at {@code at}; returns its id. */
+  private String closedOrder(String reason, Instant at) {
+    String order = id();
+    Document cancelled = order(id(), "CANCELLED", at).append("cancellationReason", reason);
+    record("orders", "orders", order, List.of(change("OrderCancelled", at, cancelled)));
+    return order;
+  }
+
+  /** The email of {@code key}: one event of each type, a minute ago. */
+  private void email(String key, String... types) {
+    List<Change> changes = new ArrayList<>();
+    for (String type : types) {
+      String status = type.equals("EmailSent") ? "SENT" : "SENDING";
+      changes.add(change(type, now.minusSeconds(60), new Document("status", status)));
+    }
+    record(NOTIFICATIONS, "emails", key, changes);
+  }
+
+  /** A message the mail server received, under the Message-ID the workers give the key's email. */
+  private void received(String key) {
+    mailServer.add(key + "@" + BenchStack.PUBLIC_URL.getHost());
   }
 
   /** A seller whose payout account is active since {@code since}. */
@@ -321,13 +388,18 @@ class InvariantCheckerIntegrationTest {
   private void insertSnapshot(
       String domain, String collection, String id, long version, Document fields) {
     var snapshots = client.getDatabase(domain).getCollection(collection);
-    snapshots.deleteOne(new Document("_id", new ObjectId(id)));
+    snapshots.deleteOne(new Document("_id", documentId(id)));
     snapshots.insertOne(state(id, version, fields));
   }
 
   private static Document state(String id, long version, Document fields) {
-    Document state = new Document("_id", new ObjectId(id)).append("version", version);
+    Document state = new Document("_id", documentId(id)).append("version", version);
     state.putAll(fields);
     return state;
+  }
+
+  /** Most aggregates are stored under an ObjectId; emails under their key. */
+  private static Object documentId(String id) {
+    return ObjectId.isValid(id) ? new ObjectId(id) : id;
   }
 }
