@@ -28,9 +28,9 @@ import java.util.stream.IntStream;
 
 /**
  * Buyers reserve, pay, cancel or walk away while the faults of a {@link Plan} strike the stack, and
- * the sellers' payouts fall due; a seller opens its payout account as each fault strikes, and some
- * sales are disputed. Once everything has had time to settle, the invariant checker reads what is
- * left.
+ * the sellers' payouts fall due; a seller opens its payout account as each fault strikes, some
+ * sales are disputed and some paid with a card that is declined. Once everything has had time to
+ * settle, the invariant checker reads what is left.
  */
 public final class ChaosRun {
 
@@ -173,8 +173,12 @@ public final class ChaosRun {
     String orderId = order.text("id");
     switch (index % 3) {
       case 0 -> {
-        Reply paid = persist("pay", () -> shop.pay(buyer, orderId, "tok_visa"));
         int sale = index / 3;
+        if (isDeclined(sale)) {
+          persist("pay, declined", () -> shop.pay(buyer, orderId, "tok_chargeDeclined"));
+          return;
+        }
+        Reply paid = persist("pay", () -> shop.pay(buyer, orderId, "tok_visa"));
         if (paid.is(201) && plan.disputeEvery() > 0 && sale % plan.disputeEvery() == 0) {
           Dispute dispute = Dispute.values()[sale / plan.disputeEvery() % Dispute.values().length];
           disputes.add(Thread.ofVirtual().start(() -> dispute(buyer, orderId, dispute)));
@@ -183,6 +187,12 @@ public final class ChaosRun {
       case 1 -> persist("cancel", () -> shop.cancel(buyer, orderId));
       default -> answers.merge("left to expire", 1, Integer::sum);
     }
+  }
+
+  /** The middle one of every {@code declineEvery} sales, away from the disputed first one. */
+  private boolean isDeclined(int sale) {
+    int every = plan.declineEvery();
+    return every > 0 && sale % every == every / 2;
   }
 
   /**

@@ -8,7 +8,7 @@ import java.util.Map;
  * expire), how many at a time, and which faults strike while they are in flight. Their sellers'
  * payouts are released {@code payoutHold} after each sale: some sellers open their payout account
  * before selling, one more at each fault, and some never do. One paid sale in {@code disputeEvery}
- * is disputed (none if 0).
+ * is disputed, and one in {@code declineEvery} is paid with a card that is declined (none if 0).
  */
 public record Plan(
     int purchases,
@@ -19,16 +19,18 @@ public record Plan(
     Duration payoutHold,
     int sellersReady,
     int sellersNever,
-    int disputeEvery) {
+    int disputeEvery,
+    int declineEvery) {
 
   /** {@code make chaos}: several hundred purchases, and every fault. */
   public static Plan full() {
-    return new Plan(300, 16, true, true, Duration.ofSeconds(10), Duration.ofSeconds(5), 2, 1, 10);
+    return new Plan(
+        300, 16, true, true, Duration.ofSeconds(10), Duration.ofSeconds(5), 2, 1, 10, 10);
   }
 
   /** The version {@code make test} runs: a few dozen purchases and one kill of the workers. */
   public static Plan quick() {
-    return new Plan(30, 6, true, false, Duration.ZERO, Duration.ofSeconds(3), 1, 1, 5);
+    return new Plan(30, 6, true, false, Duration.ZERO, Duration.ofSeconds(3), 1, 1, 5, 5);
   }
 
   public Plan withPayoutHold(Duration hold) {
@@ -41,7 +43,8 @@ public record Plan(
         hold,
         sellersReady,
         sellersNever,
-        disputeEvery);
+        disputeEvery,
+        declineEvery);
   }
 
   /** How many faults strike; a seller opens its payout account at each. */
