@@ -37,8 +37,9 @@ func copyInputs(t *testing.T) string {
 	for _, rel := range inputs {
 		copyFile(rel)
 	}
-	// The manifests, and the workflows' sources (their task queues and search attributes).
-	for _, tree := range []string{"k8s", workflowSources} {
+	// The manifests, the alerts and dashboard, and the workflows' sources (their task queues and
+	// search attributes).
+	for _, tree := range []string{"k8s", "monitoring", workflowSources} {
 		err := filepath.WalkDir(filepath.Join(repoRoot, tree), func(path string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
 				return err

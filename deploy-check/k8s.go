@@ -30,6 +30,7 @@ import (
 	"sigs.k8s.io/yaml"
 
 	egv1alpha1 "github.com/envoyproxy/gateway/api/v1alpha1"
+	monitoringv1 "github.com/prometheus-operator/prometheus-operator/pkg/apis/monitoring/v1"
 )
 
 // The only paths a probe may use: the apps' Spring Boot actuator endpoints.
@@ -40,13 +41,13 @@ var actuatorPaths = []string{
 
 // strictDecoder decodes YAML into the Kubernetes API types, the Gateway API's and Envoy Gateway's,
 // failing on unknown fields, duplicate fields, wrong types and kinds outside the API groups a
-// deployment of this app uses.
+// deployment of this app uses (the Prometheus Operator's for its alerts).
 var strictDecoder = func() runtime.Decoder {
 	scheme := runtime.NewScheme()
 	for _, add := range []func(*runtime.Scheme) error{
 		corev1.AddToScheme, appsv1.AddToScheme, batchv1.AddToScheme,
 		autoscalingv2.AddToScheme, networkingv1.AddToScheme, policyv1.AddToScheme,
-		gatewayv1.Install, egv1alpha1.AddToScheme,
+		gatewayv1.Install, egv1alpha1.AddToScheme, monitoringv1.AddToScheme,
 	} {
 		if err := add(scheme); err != nil {
 			panic(err)

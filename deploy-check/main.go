@@ -39,28 +39,46 @@
 //     the Kubernetes Job (searchattributes.go);
 //
 //   - a setting both apps read (the payout's terms, the web client's address) has one value across
-//     a deployment (apps.go).
+//     a deployment (apps.go);
+//
+//   - the alert rules and the Grafana dashboard parse with Prometheus' own parser, the Kubernetes
+//     objects that ship them hold the same, README.md's alert table is in the rules, and every task
+//     queue has an alert for no workers (monitoring.go).
 //
 //     go run . <repository root>
 //
-// It prints one line per problem and exits 1 when there is any.
+// It prints one line per problem and exits 1 when there is any. With -metrics it prints instead the
+// name of every metric the alerts and the dashboard select, one a line, for the test that compares
+// them with what the apps export (MetricsContractIntegrationTest); problems then go to stderr.
 package main
 
 import (
+	"flag"
 	"fmt"
 	"os"
 )
 
 func main() {
-	if len(os.Args) != 2 {
-		fmt.Fprintln(os.Stderr, "usage: deploy-check <repository root>")
+	metrics := flag.Bool("metrics", false, "print the metric names the alerts and the dashboard select")
+	flag.Parse()
+	if flag.NArg() != 1 {
+		fmt.Fprintln(os.Stderr, "usage: deploy-check [-metrics] <repository root>")
 		os.Exit(2)
 	}
-	r := run(os.Args[1])
-	for _, p := range r.problems {
-		fmt.Println(p)
+	r := run(flag.Arg(0))
+	out := os.Stdout
+	if *metrics {
+		out = os.Stderr
+		if len(r.problems) == 0 {
+			for _, name := range r.metrics {
+				fmt.Println(name)
+			}
+		}
 	}
-	fmt.Printf("deploy-check: %d files checked, %d problems\n", len(r.files), len(r.problems))
+	for _, p := range r.problems {
+		fmt.Fprintln(out, p)
+	}
+	fmt.Fprintf(out, "deploy-check: %d files checked, %d problems\n", len(r.files), len(r.problems))
 	if len(r.problems) > 0 {
 		os.Exit(1)
 	}

@@ -8,7 +8,7 @@ import (
 
 // A repository path named in a deployment file, usually in a comment that sends the reader there:
 // README.md, or a path under one of the repository's own top-level folders.
-var repoPath = regexp.MustCompile(`(?:^|[^\w/.-])((?:README\.md)|(?:docs|k8s|api|workers|scripts|postman|deploy-check)/[\w./-]*\w\.(?:md|ya?ml|json|sh))\b`)
+var repoPath = regexp.MustCompile(`(?:^|[^\w/.-])((?:README\.md)|(?:docs|k8s|monitoring|api|workers|scripts|postman|deploy-check)/[\w./-]*\w\.(?:md|ya?ml|json|sh))\b`)
 
 // checkReferences reports paths that the deployment files name but the repository lacks, so a
 // comment can't send an operator to a guide or manifest that was renamed or never written.

@@ -12,6 +12,7 @@ type report struct {
 	root     string
 	files    []string
 	problems []string
+	metrics  []string // every metric the alerts and the dashboard select
 }
 
 func (r *report) addf(file, format string, args ...any) {
@@ -55,6 +56,7 @@ func run(root string) *report {
 	code := needs{queues: taskQueues(r), attributes: workflowSearchAttributes(r)}
 	m := loadManifests(r)
 	checkManifests(r, m, apps, code)
+	r.metrics = checkMonitoring(r, m, code.queues)
 	values := checkHelmValues(r, m, "k8s/temporal/values.yaml")
 	checkSkaffold(r, m, apps)
 	checkCompose(r, apps, code, values)
