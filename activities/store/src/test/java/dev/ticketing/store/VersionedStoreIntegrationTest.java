@@ -162,7 +162,9 @@ class VersionedStoreIntegrationTest {
       assertThat(notHeld).as("a change of what another process wrote").isEqualTo(4);
       assertThat(registry.counter("ticketing.store.changes", "domain", "unused").count())
           .isEqualTo(3);
+      // Counters of other tests' events show up too, at 0, once a registry joins the global one.
       assertThat(registry.find("ticketing.events").tag("domain", "unused").counters())
+          .filteredOn(counter -> counter.count() > 0)
           .extracting(c -> c.getId().getTag("type") + "=" + c.count())
           .containsExactlyInAnyOrder("SeatCreated=1.0", "SeatTaken=1.0", "SeatFreed=1.0");
     } finally {
