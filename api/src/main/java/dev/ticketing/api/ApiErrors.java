@@ -21,6 +21,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -124,8 +125,12 @@ public class ApiErrors {
     return answer(HttpStatus.BAD_REQUEST, "Invalid request: " + e.getMessage());
   }
 
-  /** A query Tomcat could not decode ({@code %zz}, bytes that are not UTF-8, an empty name). */
-  @ExceptionHandler(InvalidParameterException.class)
+  /**
+   * A query Tomcat could not decode ({@code %zz}, bytes that are not UTF-8, an empty name), or one
+   * Spring Security's firewall refuses as its parameters are read (a name of unassigned or control
+   * characters).
+   */
+  @ExceptionHandler({InvalidParameterException.class, RequestRejectedException.class})
   ResponseEntity<ApiError.Body> undecodableQuery() {
     return answer(HttpStatus.BAD_REQUEST, "Bad Request");
   }

@@ -123,7 +123,10 @@ class OpenApiDocument {
         error(operation, HttpStatus.CONTENT_TOO_LARGE, BodyLimits.TOO_LARGE);
         error(operation, HttpStatus.UNSUPPORTED_MEDIA_TYPE, BodyLimits.JSON_ONLY);
       }
-      if (parameters.stream().anyMatch(p -> p.hasParameterAnnotation(RequestParam.class))) {
+      if (parameters.stream()
+          .anyMatch(p ->
+              p.hasParameterAnnotation(RequestParam.class)
+                  || p.getParameterType() == Paging.class)) {
         error(operation, HttpStatus.BAD_REQUEST, "A query parameter is invalid");
       }
       if (parameters.stream().anyMatch(p -> p.hasParameterAnnotation(PathVariable.class))) {

@@ -35,7 +35,8 @@ public @interface PlainText {
       return text == null || isPlain(text);
     }
 
-    static boolean isPlain(String text) {
+    /** No NUL and no unpaired surrogate. */
+    public static boolean isPlain(String text) {
       for (int i = 0; i < text.length(); i++) {
         char c = text.charAt(i);
         if (c == '\0' || Character.isLowSurrogate(c)) {

@@ -71,16 +71,20 @@ class WebSecurity {
    * id like any other, and answers 404 as the contract says, not 400. Tomcat passes it on encoded
    * (ServletContainer), so the decoded path holds a {@code %} too; so is a backslash. And any
    * method: one a route does not take is 405 with {@code Allow} from Spring MVC; the signed-in
-   * routes are named by method.
+   * routes are named by method. What it still refuses (a parameter name of unassigned or control
+   * characters, say) is 400 {@code Bad Request} in the error format, as undecodable input is.
    */
   @Bean
-  WebSecurityCustomizer encodedSlashesInIds() {
+  WebSecurityCustomizer encodedSlashesInIds(ErrorResponses errors) {
     var firewall = new StrictHttpFirewall();
     firewall.setAllowUrlEncodedSlash(true);
     firewall.setAllowUrlEncodedPercent(true);
     firewall.setAllowBackSlash(true);
     firewall.setUnsafeAllowAnyHttpMethod(true);
-    return web -> web.httpFirewall(firewall);
+    return web ->
+        web.httpFirewall(firewall)
+            .requestRejectedHandler((request, response, rejected) ->
+                errors.write(response, HttpStatus.BAD_REQUEST, "Bad Request"));
   }
 
   @Bean

@@ -32,8 +32,8 @@ class PayoutController {
   }
 
   @GetMapping("/account")
-  SellerAccounts.View payoutAccount(@AuthenticationPrincipal CurrentUser seller) {
-    return accounts.of(seller.id());
+  PayoutAccountResponse payoutAccount(@AuthenticationPrincipal CurrentUser seller) {
+    return PayoutAccountResponse.of(accounts.of(seller.id()));
   }
 
   @ApiResponse(
@@ -42,10 +42,10 @@ class PayoutController {
       useReturnTypeSchema = true)
   @ApiResponse(responseCode = "200", description = "Opened before", useReturnTypeSchema = true)
   @PostMapping("/account")
-  ResponseEntity<SellerAccounts.View> openPayoutAccount(
+  ResponseEntity<PayoutAccountResponse> openPayoutAccount(
       @AuthenticationPrincipal CurrentUser seller) {
     SellerAccounts.Opened opened = accounts.open(seller.id());
     return ResponseEntity.status(opened.created() ? HttpStatus.CREATED : HttpStatus.OK)
-        .body(opened.account());
+        .body(PayoutAccountResponse.of(opened.account()));
   }
 }

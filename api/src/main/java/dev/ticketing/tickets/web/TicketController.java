@@ -6,6 +6,7 @@ import dev.ticketing.api.ApiError;
 import dev.ticketing.api.ApiException;
 import dev.ticketing.api.CurrentUser;
 import dev.ticketing.api.Paging;
+import dev.ticketing.api.PlainText;
 import dev.ticketing.api.Text;
 import dev.ticketing.tickets.Ticket;
 import dev.ticketing.tickets.TicketCatalog;
@@ -126,10 +127,17 @@ class TicketController {
     return answer(HttpStatus.OK, edited);
   }
 
-  /** The search, without the space around it; 400 when that leaves nothing or too much. */
+  /**
+   * The search, without the space around it; 400 when that leaves nothing or too much, or when it
+   * holds a NUL.
+   */
   private static @Nullable String search(@Nullable String q) {
     if (q == null) {
       return null;
+    }
+    if (!PlainText.Check.isPlain(q)) {
+      throw ApiException.badRequest(
+          "Bad Request"); // %00: as the contract answers undecodable input
     }
     String search = Text.visible(q);
     if (search.isEmpty() || search.codePointCount(0, search.length()) > 100) {

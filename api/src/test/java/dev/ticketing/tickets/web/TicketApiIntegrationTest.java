@@ -285,6 +285,18 @@ class TicketApiIntegrationTest extends ApiIntegrationTest {
           .as(query)
           .containsExactly("Search must be between 1 and 100 characters@q");
     }
+    assertThat(anonymous().get(TICKETS + "?q=a%00b").errors()).containsExactly("Bad Request");
+  }
+
+  @Test
+  void aQueryParameterNamedInCharactersTheFirewallRefusesIs400NotAServerError() {
+    // Found by Schemathesis: the firewall checks the names as Spring MVC reads them, in the
+    // handler.
+    Answer answer =
+        anonymous().get(TICKETS + "?limit=10&%F0%B6%9D%A2%C2%B79%C3%A7%C2%94=%ED%92%B1%3A");
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+    assertThat(answer.errors()).containsExactly("Bad Request");
+    assertThat(anonymous().get(TICKETS + "?limit=10&offset=882731").body().isEmpty()).isTrue();
   }
 
   private static List<String> rejection(ApiClient seller, Object body) {
