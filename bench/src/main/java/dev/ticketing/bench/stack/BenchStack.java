@@ -16,6 +16,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
 
@@ -28,6 +29,8 @@ public final class BenchStack implements AutoCloseable {
 
   private static final String DEFAULT_TEMPORAL =
       String.join(" ", TemporalDevServer.SQLITE) + " " + String.join(" ", TemporalDevServer.TUNING);
+  // The same SQLite file settings without TUNING: what TUNING buys, measured in the same run.
+  private static final String DEFAULT_UNTUNED_TEMPORAL = String.join(" ", TemporalDevServer.SQLITE);
   private static final String WORKERS_JAR = "workers/target/ticketing-workers.jar";
   private static final String API_JAR = "api/target/ticketing-api.jar";
   private static final String DEFAULT_FERRETDB = "_pragma=synchronous(normal)";
@@ -51,11 +54,14 @@ public final class BenchStack implements AutoCloseable {
     this.launched = launched;
   }
 
-  /** The stack named by the environment if there is one, else one of our own. */
-  public static BenchStack fromEnvironmentOrLaunch(Duration expiration) {
+  /**
+   * The stack named by the environment if there is one, else one of our own; with {@code
+   * untunedServer}, ours has a second, untuned Temporal dev server beside the tuned one.
+   */
+  public static BenchStack fromEnvironmentOrLaunch(Duration expiration, boolean untunedServer) {
     String api = System.getenv("BENCH_API_URL");
     if (api == null || api.isBlank()) {
-      return launch(expiration);
+      return launch(expiration, untunedServer);
     }
     return new BenchStack(
         URI.create(api),
@@ -70,6 +76,10 @@ public final class BenchStack implements AutoCloseable {
    * #close()}, or when this JVM ends (Ctrl-C), or at once if one of them fails to start.
    */
   public static BenchStack launch(Duration expiration) {
+    return launch(expiration, false);
+  }
+
+  private static BenchStack launch(Duration expiration, boolean untunedServer) {
     Path directory = workDirectory();
     Deque<AutoCloseable> started = new ArrayDeque<>();
     Thread cleanup = new Thread(() -> closeAll(started));
@@ -79,6 +89,10 @@ public final class BenchStack implements AutoCloseable {
       FerretDb ferretDb = push(started, FerretDb.launch(ferretDbParameters()));
       TemporalDevServer temporal =
           push(started, TemporalDevServer.launchPersistent(temporalOptions()));
+      TemporalDevServer untuned =
+          untunedServer
+              ? push(started, TemporalDevServer.launchPersistent(untunedTemporalOptions()))
+              : null;
       Map<String, String> environment = environment(expiration, ferretDb, temporal);
       var workers =
           push(
@@ -91,7 +105,7 @@ public final class BenchStack implements AutoCloseable {
       api.start();
       workers.awaitReady();
       api.awaitReady();
-      var launched = new Launched(ferretDb, temporal, workers, api, directory, cleanup);
+      var launched = new Launched(ferretDb, temporal, untuned, workers, api, directory, cleanup);
       return new BenchStack(api.uri(), temporal.address(), ferretDb.uri(), expiration, launched);
     } catch (RuntimeException e) {
       closeAll(started);
@@ -137,8 +151,19 @@ public final class BenchStack implements AutoCloseable {
    * reply to the workflow task that scheduled it, without a trip through matching. {@code
    * BENCH_TEMPORAL_OPTIONS=none} gives the dev server's defaults, to compare.
    */
-  static List<String> temporalOptions() {
+  public static List<String> temporalOptions() {
     String options = System.getenv().getOrDefault("BENCH_TEMPORAL_OPTIONS", DEFAULT_TEMPORAL);
+    return options.equals("none") ? List.of() : List.of(options.split(" "));
+  }
+
+  /**
+   * The second dev server's options: {@code BENCH_UNTUNED_TEMPORAL_OPTIONS}, by default the SQLite
+   * file settings alone ({@code none}: the dev server's defaults); set it to try a setting against
+   * the tuned server side by side.
+   */
+  public static List<String> untunedTemporalOptions() {
+    String options =
+        System.getenv().getOrDefault("BENCH_UNTUNED_TEMPORAL_OPTIONS", DEFAULT_UNTUNED_TEMPORAL);
     return options.equals("none") ? List.of() : List.of(options.split(" "));
   }
 
@@ -170,6 +195,33 @@ public final class BenchStack implements AutoCloseable {
 
   public boolean isOurs() {
     return launched != null;
+  }
+
+  /** The untuned dev server's address, when this stack has one. */
+  public Optional<String> untunedTemporalAddress() {
+    return Optional.ofNullable(launched).map(Launched::untuned).map(TemporalDevServer::address);
+  }
+
+  /** Where each of our processes (API, workers) exposes {@code /actuator/prometheus}. */
+  public List<URI> managementUris() {
+    return launched == null
+        ? List.of()
+        : List.of(launched.api().managementUri(), launched.workers().managementUri());
+  }
+
+  /** Stops the workers and the API, then starts them as clients of this Temporal server. */
+  public void restartApps(String temporalAddress) {
+    var address = Map.of("TEMPORAL_ADDRESS", temporalAddress);
+    ours().api().restart(address);
+    ours().workers().restart(address);
+    ours().workers().awaitReady();
+    ours().api().awaitReady();
+  }
+
+  /** Stops the API and starts it again: it reads whatever it loads at start again. */
+  public void restartApi() {
+    ours().api().restart(Map.of());
+    ours().api().awaitReady();
   }
 
   public OptionalLong apiPid() {
@@ -225,6 +277,9 @@ public final class BenchStack implements AutoCloseable {
       launched.api().close();
       launched.workers().close();
       launched.temporal().close();
+      if (launched.untuned() != null) {
+        launched.untuned().close();
+      }
       launched.ferretDb().close();
       try {
         Runtime.getRuntime().removeShutdownHook(launched.cleanup());
@@ -244,6 +299,7 @@ public final class BenchStack implements AutoCloseable {
   private record Launched(
       FerretDb ferretDb,
       TemporalDevServer temporal,
+      @Nullable TemporalDevServer untuned,
       JavaService workers,
       JavaService api,
       Path directory,
