@@ -1,0 +1,90 @@
+package dev.ticketing.bench.reads;
+
+import dev.ticketing.bench.report.Latencies;
+import dev.ticketing.bench.report.Percentiles;
+import dev.ticketing.bench.shop.Account;
+import dev.ticketing.bench.shop.Reply;
+import dev.ticketing.bench.shop.Shop;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * What a browser asks of a store of some size, each read one after another: the first page of
+ * tickets for sale, a page halfway down the list, a title search, and a seller's sales. Each is
+ * first asked until warm (the API may have just started), then timed.
+ */
+public final class Browsing {
+
+  public static final String FIRST_PAGE = "GET /api/tickets?limit=100";
+
+  /** One read's latencies, and how many answers had each status. */
+  public record Read(String request, Percentiles latency, Map<Integer, Integer> statuses) {
+
+    public boolean allOk() {
+      return statuses.keySet().stream().allMatch(status -> status == 200);
+    }
+
+    @Override
+    public String toString() {
+      return allOk() ? latency.toString() : latency + ", answers " + statuses;
+    }
+  }
+
+  /** The reads at one store size; {@code reads} by a short name. */
+  public record Result(long tickets, Map<String, Read> reads) {}
+
+  private static final int WARM_UP = 50;
+  private static final Duration WARM_UP_AT_MOST = Duration.ofSeconds(10);
+  private static final int TIMED = 200;
+  // A read taking seconds (a store scanned) still ends its turn.
+  private static final Duration TIMED_AT_MOST = Duration.ofSeconds(20);
+
+  private final Shop shop;
+
+  public Browsing(Shop shop) {
+    this.shop = shop;
+  }
+
+  /** The reads of a store holding {@code tickets}; {@code seller} has some of them. */
+  public Result run(long tickets, Account seller) {
+    String query =
+        URLEncoder.encode(
+            SeededTickets.RARE_ARTIST.toLowerCase(Locale.ROOT), StandardCharsets.UTF_8);
+    Map<String, Read> reads = new LinkedHashMap<>();
+    reads.put("first page", time(FIRST_PAGE, () -> shop.get(null, "/api/tickets?limit=100")));
+    String deep = "/api/tickets?limit=100&offset=" + tickets / 2;
+    reads.put("page halfway", time("GET " + deep, () -> shop.get(null, deep)));
+    String search = "/api/tickets?limit=100&q=" + query;
+    reads.put("search", time("GET " + search, () -> shop.get(null, search)));
+    reads.put("sales", time("GET /api/sales (seller)", () -> shop.get(seller, "/api/sales")));
+    return new Result(tickets, reads);
+  }
+
+  private static Read time(String request, Supplier<Reply> read) {
+    repeat(WARM_UP, WARM_UP_AT_MOST, read, new Latencies(), new TreeMap<>());
+    var latencies = new Latencies();
+    Map<Integer, Integer> statuses = new TreeMap<>();
+    repeat(TIMED, TIMED_AT_MOST, read, latencies, statuses);
+    return new Read(request, latencies.percentiles(), statuses);
+  }
+
+  private static void repeat(
+      int times,
+      Duration atMost,
+      Supplier<Reply> read,
+      Latencies latencies,
+      Map<Integer, Integer> statuses) {
+    long deadline = System.nanoTime() + atMost.toNanos();
+    for (int i = 0; i < times && System.nanoTime() < deadline; i++) {
+      Reply reply = read.get();
+      latencies.record(reply.nanos());
+      statuses.merge(reply.status(), 1, Integer::sum);
+    }
+  }
+}
