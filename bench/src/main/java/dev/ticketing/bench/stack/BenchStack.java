@@ -318,12 +318,13 @@ public final class BenchStack implements AutoCloseable {
   /**
    * The fat jar unpacked into the run's directory, as the build unpacks it into {@code target/app}
    * (the root pom's {@code extract-app} says why), with the app jar under a name of its own:
-   * whoever stops "their" stack by the jar's name (pkill -f ticketing-api.jar) must not stop ours
-   * in the middle of a run, and a rebuild meanwhile leaves ours alone.
+   * whoever stops "their" stack by the jar's name (pkill -f ticketing-api) must not stop ours in
+   * the middle of a run, so ours is {@code bench-api.jar}, with no such name in its path; and a
+   * rebuild meanwhile leaves ours alone.
    */
   private static Path unpack(String jar, Path directory) {
     Path source = repository().resolve(jar);
-    String name = "bench-" + source.getFileName();
+    String name = source.getFileName().toString().replace("ticketing-", "bench-");
     Path destination = directory.resolve(name.replace(".jar", ""));
     var extract =
         new ProcessBuilder(
