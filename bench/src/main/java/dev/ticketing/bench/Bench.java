@@ -169,6 +169,13 @@ public final class Bench {
       Level limit = bareLoad.run(concurrency, count);
       bare.add(limit);
       report.add(bareRow(limit, "tuned"));
+      if (concurrency == 1) {
+        // What Temporal adds when tickets and payments activities are not eager, as in the order
+        // workflow: the purchase's own floor at c=1, beside the target's all-eager one.
+        Level domainQueues = bareLoad.runOnDomainQueues(concurrency, count);
+        report.detail("bareOnDomainQueues", domainQueues);
+        report.add(bareRow(domainQueues, "tuned, the order workflow's task queues"));
+      }
       if (untunedBareLoad != null) {
         Level untuned = untunedBareLoad.run(concurrency, count);
         bareUntuned.add(untuned);
