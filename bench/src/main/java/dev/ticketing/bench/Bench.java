@@ -109,6 +109,7 @@ public final class Bench {
       if (reads) {
         settings.storeSizes().stream().skip(1).forEach(size -> readsAt(size, seeded, salesSeller));
         reportReads();
+        apiMemoryAfterReads();
       } else if (settings.runs("reads")) {
         report.add(Row.info("reads", "store sizes", "skipped: needs a stack of our own"));
       }
@@ -420,6 +421,18 @@ public final class Bench {
             "%d + %d = %d MiB".formatted(api, workers, api + workers),
             "<= %d MiB".formatted(MEMORY_MIB),
             api > 0 && workers > 0 && api + workers <= MEMORY_MIB));
+  }
+
+  /** The API's peak since its last restart: with the largest store loaded, and its reads. */
+  private void apiMemoryAfterReads() {
+    long api = stack.apiPid().stream().map(Memory::peakMiB).findFirst().orElse(-1);
+    report.detail("apiPeakMiBAfterReads", api);
+    report.add(
+        Row.info(
+            "memory",
+            "API peak RSS (VmHWM) with %,d tickets stored, after its reads"
+                .formatted(browsing.isEmpty() ? 0 : browsing.getLast().tickets()),
+            api + " MiB"));
   }
 
   private static String failures(Level level) {
