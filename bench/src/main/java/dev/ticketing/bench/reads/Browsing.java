@@ -32,7 +32,8 @@ public final class Browsing {
 
     @Override
     public String toString() {
-      return allOk() ? latency.toString() : latency + ", answers " + statuses;
+      String timed = latency.count() < TIMED ? " (" + latency.count() + " timed)" : "";
+      return latency + timed + (allOk() ? "" : ", answers " + statuses);
     }
   }
 
