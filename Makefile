@@ -28,15 +28,18 @@ format:
 deploy-check:
 	cd deploy-check && $(GO) test ./... && $(GO) run . ..
 
-# Records the histories of the order workflow tests for the replay test, which then guards them for
-# good, into a new folder named after the workflow change (its getVersion id); never re-record old ones:
-# make histories VERSION=release-alongside-cancel
-TEST ?= OrderWorkflowTest,ExpiryRaceIntegrationTest
+# Records the histories of a workflow's tests for the replay test, which then guards them for good,
+# into a new folder named after the workflow change (its getVersion id); never re-record old ones:
+# make histories VERSION=release-alongside-cancel          (the order workflow's tests)
+# make histories WORKFLOW=payouts VERSION=initial           (the payout workflow's)
+WORKFLOW ?= orders
+TESTS_orders = OrderWorkflowTest,ExpiryRaceIntegrationTest
+TESTS_payouts = PayoutWorkflowTest
 histories:
 	@test -n "$(VERSION)" || { echo 'make histories needs VERSION=<the getVersion id of the change>'; exit 2; }
-	mkdir -p workflows/src/test/resources/histories/$(VERSION)
-	$(MVN) -pl workflows -am test -Dsurefire.failIfNoSpecifiedTests=false -Dtest='$(TEST)' \
-	  -Dticketing.record-histories=$(CURDIR)/workflows/src/test/resources/histories/$(VERSION)
+	mkdir -p workflows/src/test/resources/histories/$(WORKFLOW)/$(VERSION)
+	$(MVN) -pl workflows -am test -Dsurefire.failIfNoSpecifiedTests=false -Dtest='$(TESTS_$(WORKFLOW))' \
+	  -Dticketing.record-histories=$(CURDIR)/workflows/src/test/resources/histories/$(WORKFLOW)/$(VERSION)
 
 clean:
 	$(MVN) clean

@@ -37,16 +37,19 @@ func copyInputs(t *testing.T) string {
 	for _, rel := range inputs {
 		copyFile(rel)
 	}
-	err := filepath.WalkDir(filepath.Join(repoRoot, "k8s"), func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
+	// The manifests, and the workflows' sources (their task queues and search attributes).
+	for _, tree := range []string{"k8s", workflowSources} {
+		err := filepath.WalkDir(filepath.Join(repoRoot, tree), func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			rel, _ := filepath.Rel(repoRoot, path)
+			copyFile(rel)
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
 		}
-		rel, _ := filepath.Rel(repoRoot, path)
-		copyFile(rel)
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 	return dir
 }
@@ -184,13 +187,13 @@ func TestReportsBrokenInputs(t *testing.T) {
 			edit(t, dir, "k8s/api.yaml", "            - name: TEMPORAL_ADDRESS\n              value: temporal-frontend:7233\n", "")
 		}, "Deployment/api container api does not set TEMPORAL_ADDRESS"},
 		{"Mongo URI to a Service that does not exist", func(t *testing.T, dir string) {
-			edit(t, dir, "k8s/api.yaml", "mongodb://users-mongo:27017/users", "mongodb://user-mongo:27017/users")
+			edit(t, dir, "k8s/api.yaml", "@users-mongo:27017/users", "@user-mongo:27017/users")
 		}, "nothing here serves MongoDB at user-mongo:27017"},
 		{"worker on a queue that does not exist", func(t *testing.T, dir string) {
 			edit(t, dir, "k8s/workers-tickets.yaml", "value: tickets\n", "value: ticket\n")
 		}, `"ticket" is not a task queue`},
 		{"worker without its domain's database", func(t *testing.T, dir string) {
-			edit(t, dir, "k8s/workers-orders.yaml", "            - name: ORDERS_MONGODB_URI\n              value: mongodb://orders-mongo:27017/orders\n", "")
+			edit(t, dir, "k8s/workers-orders.yaml", "            - name: ORDERS_MONGODB_URI\n              value: mongodb://orders:$(ORDERS_MONGODB_PASSWORD)@orders-mongo:27017/orders\n", "")
 		}, "Deployment/workers-orders container workers does not set ORDERS_MONGODB_URI"},
 		{"worker with another domain's database", func(t *testing.T, dir string) {
 			edit(t, dir, "k8s/workers-orders.yaml", "          env:\n", "          env:\n            - name: USERS_MONGODB_URI\n              value: mongodb://users-mongo:27017/users\n")
@@ -198,12 +201,12 @@ func TestReportsBrokenInputs(t *testing.T) {
 		{"a queue no worker serves", func(t *testing.T, dir string) {
 			edit(t, dir, "k8s/workers-payments.yaml", "value: payments\n", "value: tickets\n")
 		}, "no workers deployment serves the payments task queue"},
-		{"Ingress to a Service that does not exist", func(t *testing.T, dir string) {
-			edit(t, dir, "k8s/ingress.yaml", "name: api", "name: web")
+		{"HTTPRoute to a Service that does not exist", func(t *testing.T, dir string) {
+			edit(t, dir, "k8s/gateway.yaml", "        - name: api\n", "        - name: web\n")
 		}, `backend Service "web" does not exist`},
-		{"Ingress to a port the Service lacks", func(t *testing.T, dir string) {
-			edit(t, dir, "k8s/ingress.yaml", "name: http", "name: https")
-		}, "backend Service api has no port https"},
+		{"HTTPRoute to a port the Service lacks", func(t *testing.T, dir string) {
+			edit(t, dir, "k8s/gateway.yaml", "          port: 8080", "          port: 8443")
+		}, "backend Service api has no such port"},
 		{"HPA on a Deployment that does not exist", func(t *testing.T, dir string) {
 			edit(t, dir, "k8s/hpa.yaml", "    name: workers-orders\n  minReplicas", "    name: workers-order\n  minReplicas")
 		}, "scaleTargetRef Deployment/workers-order names no workload"},
@@ -234,7 +237,7 @@ func TestReportsBrokenInputs(t *testing.T) {
 			edit(t, dir, "api/Dockerfile", "FROM eclipse-temurin:25.0.3_9-jre-noble\nRUN", "FROM eclipse-temurin:latest\nRUN")
 		}, "FROM eclipse-temurin:latest is on :latest"},
 		{"Dockerfile on a bare major", func(t *testing.T, dir string) {
-			edit(t, dir, "workers/Dockerfile", "FROM node:22.20.0-bookworm-slim AS node", "FROM node:22 AS node")
+			edit(t, dir, "api/Dockerfile", "FROM node:22.20.0-bookworm-slim AS node", "FROM node:22 AS node")
 		}, `node:22: tag "22" is not a full version`},
 		{"Dockerfile without a tag", func(t *testing.T, dir string) {
 			edit(t, dir, "api/Dockerfile", "FROM maven:3.9.11-eclipse-temurin-25-noble AS build", "FROM maven AS build")
@@ -293,7 +296,7 @@ func TestReportsBrokenInputs(t *testing.T) {
 		}, `manifests glob "kube/*.yaml" matches no file`},
 		{"skaffold missing a manifest", func(t *testing.T, dir string) {
 			edit(t, dir, skaffoldFile, "- k8s/*.yaml", "- k8s/api.yaml")
-		}, "does not deploy k8s/ingress.yaml"},
+		}, "does not deploy k8s/gateway.yaml"},
 
 		// The apps' contract itself.
 		{"an app that stops reading a variable the manifests set", func(t *testing.T, dir string) {

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"os"
 	"regexp"
 	"strconv"
 	"strings"
@@ -70,6 +71,7 @@ func checkDockerfile(r *report, a *app) {
 	globalArgs := map[string]string{}
 	var stages []*stage
 	builds := false
+	nodeAt := 0 // the line of a FROM node:... stage
 	for _, n := range res.AST.Children {
 		args := nodeArgs(n)
 		instr := strings.ToLower(n.Value)
@@ -138,6 +140,9 @@ func checkDockerfile(r *report, a *app) {
 				cur.javaToolOpts = n.Original
 			}
 		}
+		if base := expandArgs(firstWord(args), globalArgs); instr == "from" && isNodeImage(base) {
+			nodeAt = n.StartLine
+		}
 	}
 	if len(stages) == 0 {
 		r.addf(file, "has no FROM")
@@ -159,9 +164,20 @@ func checkDockerfile(r *report, a *app) {
 		r.addf(file, "%s has no HEALTHCHECK", where)
 	case !strings.Contains(final.healthcheck, "/actuator/health/liveness"):
 		r.addf(file, "%s: HEALTHCHECK does not hit /actuator/health/liveness", where)
+	case a.managementPort != 0 && !strings.Contains(final.healthcheck, fmt.Sprintf("${MANAGEMENT_PORT:-%d}", a.managementPort)):
+		r.addf(file, "%s: HEALTHCHECK must ask the actuator on ${MANAGEMENT_PORT:-%d}, where the %s app serves it", where, a.managementPort, a.name)
 	}
 	if a.port != 0 && !exposes(final.exposes, a.port) {
 		r.addf(file, "%s: EXPOSE %s does not match the %s port %d", where, strings.Join(final.exposes, " "), a.name, a.port)
+	}
+	if a.managementPort != 0 && !exposes(final.exposes, a.managementPort) {
+		r.addf(file, "%s: EXPOSE %s does not include the %s management port %d", where, strings.Join(final.exposes, " "), a.name, a.managementPort)
+	}
+	if m := javaToolOptions.FindStringSubmatch(final.javaToolOpts); m != nil {
+		a.javaToolOptions = m[1]
+	}
+	if nodeAt != 0 && !buildNeedsNode(r, a.module) {
+		r.addf(file, "line %d: a node stage, but the Maven build (-pl %s -am) reaches no module that runs npm: drop it", nodeAt, a.module)
 	}
 	switch {
 	case final.entrypoint == "":
@@ -170,9 +186,68 @@ func checkDockerfile(r *report, a *app) {
 		// Its nested-jar class loader can freeze a cold process on virtual threads (README).
 		r.addf(file, "%s starts Spring Boot's launcher: run the unpacked app with java -jar app.jar", where)
 	}
-	if !strings.Contains(final.javaToolOpts, "MaxRAMPercentage") {
-		r.addf(file, "%s does not size the heap by the container (JAVA_TOOL_OPTIONS with -XX:MaxRAMPercentage)", where)
+	if final.javaToolOpts == "" {
+		r.addf(file, "%s does not set JAVA_TOOL_OPTIONS: the JVM's heap, collector and processors, which deploy-check holds to the pods' limits", where)
 	}
+}
+
+var javaToolOptions = regexp.MustCompile(`JAVA_TOOL_OPTIONS="([^"]*)"`)
+
+func firstWord(args []string) string {
+	if len(args) == 0 {
+		return ""
+	}
+	return args[0]
+}
+
+func isNodeImage(ref string) bool {
+	name, _, _ := strings.Cut(ref, ":")
+	return name == "node" || strings.HasSuffix(name, "/node")
+}
+
+var (
+	pomParent     = regexp.MustCompile(`(?s)<parent>.*?</parent>`)
+	pomArtifactID = regexp.MustCompile(`<artifactId>([^<]+)</artifactId>`)
+)
+
+// buildNeedsNode tells whether `mvn -pl <module> -am` builds a module whose pom runs npm: the module
+// and every module of the root pom it depends on, transitively.
+func buildNeedsNode(r *report, module string) bool {
+	root, err := os.ReadFile(r.path("pom.xml"))
+	if err != nil {
+		return true // can't tell; reported by checkRootFiles
+	}
+	byArtifact := map[string]string{} // artifactId -> module folder
+	poms := map[string]string{}
+	for _, m := range mavenModule.FindAllStringSubmatch(string(root), -1) {
+		data, err := os.ReadFile(r.path(m[1] + "/pom.xml"))
+		if err != nil {
+			return true
+		}
+		poms[m[1]] = string(data)
+		if id := pomArtifactID.FindStringSubmatch(pomParent.ReplaceAllString(string(data), "")); id != nil {
+			byArtifact[id[1]] = m[1]
+		}
+	}
+	seen := map[string]bool{}
+	queue := []string{module}
+	for len(queue) > 0 {
+		mod := queue[0]
+		queue = queue[1:]
+		if seen[mod] {
+			continue
+		}
+		seen[mod] = true
+		if strings.Contains(poms[mod], "npm") {
+			return true
+		}
+		for _, id := range pomArtifactID.FindAllStringSubmatch(pomParent.ReplaceAllString(poms[mod], ""), -1) {
+			if dep, ok := byArtifact[id[1]]; ok && dep != mod {
+				queue = append(queue, dep)
+			}
+		}
+	}
+	return false
 }
 
 // nodeArgs returns the words after an instruction (flags excluded).

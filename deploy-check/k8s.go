@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"io/fs"
+	"maps"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -25,7 +26,10 @@ import (
 	"k8s.io/apimachinery/pkg/util/intstr"
 	"k8s.io/apimachinery/pkg/util/validation"
 	utilyaml "k8s.io/apimachinery/pkg/util/yaml"
+	gatewayv1 "sigs.k8s.io/gateway-api/apis/v1"
 	"sigs.k8s.io/yaml"
+
+	egv1alpha1 "github.com/envoyproxy/gateway/api/v1alpha1"
 )
 
 // The only paths a probe may use: the apps' Spring Boot actuator endpoints.
@@ -34,13 +38,15 @@ var actuatorPaths = []string{
 	"/actuator/prometheus", "/actuator/info",
 }
 
-// strictDecoder decodes YAML into the Kubernetes API types, failing on unknown fields, duplicate
-// fields, wrong types and kinds outside the API groups a deployment of this app uses.
+// strictDecoder decodes YAML into the Kubernetes API types, the Gateway API's and Envoy Gateway's,
+// failing on unknown fields, duplicate fields, wrong types and kinds outside the API groups a
+// deployment of this app uses.
 var strictDecoder = func() runtime.Decoder {
 	scheme := runtime.NewScheme()
 	for _, add := range []func(*runtime.Scheme) error{
 		corev1.AddToScheme, appsv1.AddToScheme, batchv1.AddToScheme,
 		autoscalingv2.AddToScheme, networkingv1.AddToScheme, policyv1.AddToScheme,
+		gatewayv1.Install, egv1alpha1.AddToScheme,
 	} {
 		if err := add(scheme); err != nil {
 			panic(err)
@@ -77,10 +83,11 @@ type manifests struct {
 	workloads []workload
 	services  map[string]*corev1.Service
 	serviceAt map[string]string // Service name -> file
+	configs   map[string]*corev1.ConfigMap
 }
 
 func loadManifests(r *report) *manifests {
-	m := &manifests{services: map[string]*corev1.Service{}, serviceAt: map[string]string{}}
+	m := &manifests{services: map[string]*corev1.Service{}, serviceAt: map[string]string{}, configs: map[string]*corev1.ConfigMap{}}
 	err := filepath.WalkDir(r.path("k8s"), func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -168,6 +175,8 @@ func (m *manifests) add(r *report, o object) {
 	case *corev1.Service:
 		m.services[o.name] = v
 		m.serviceAt[o.name] = o.file
+	case *corev1.ConfigMap:
+		m.configs[o.name] = v
 	case *corev1.Secret:
 		r.addf(o.file, "%s: Secrets are created with kubectl create secret, never committed with their values", o)
 	}
@@ -188,10 +197,11 @@ func checkSelector(r *report, o object, sel *metav1.LabelSelector, podLabels map
 	}
 }
 
-func checkManifests(r *report, m *manifests, apps []*app) {
+func checkManifests(r *report, m *manifests, apps []*app, code needs) {
 	served := map[string]bool{}
 	workersFile := ""
 	setBy := map[*app]map[string]bool{}
+	given := settingValues{}
 	for _, w := range m.workloads {
 		checkPod(r, m, w)
 		for _, c := range w.pod.Containers {
@@ -201,6 +211,8 @@ func checkManifests(r *report, m *manifests, apps []*app) {
 			}
 			who := w.String() + " container " + c.Name
 			checkAppContainer(r, w, c, a)
+			checkAppLifecycle(r, m, w, c, a)
+			checkJVMBudget(r, w.file, who, c, a)
 			env := podEnv(r, w, c)
 			if setBy[a] == nil {
 				setBy[a] = map[string]bool{}
@@ -208,7 +220,8 @@ func checkManifests(r *report, m *manifests, apps []*app) {
 			for name := range env {
 				setBy[a][name] = true
 			}
-			for _, q := range checkAppEnv(r, w.file, who, a, env, m.serviceHasPort) {
+			given.add(w.name, env)
+			for _, q := range checkAppEnv(r, w.file, who, a, env, m.appSecrets(), m.serviceHasPort, domainsOf(apps)) {
 				served[q] = true
 			}
 			if a.name == "workers" {
@@ -219,7 +232,10 @@ func checkManifests(r *report, m *manifests, apps []*app) {
 	if workersFile == "" {
 		workersFile = "k8s"
 	}
-	checkQueueCoverage(r, workersFile, served)
+	checkQueueCoverage(r, workersFile, code.queues, served)
+	given.checkShared(r, "k8s", apps)
+	file, scripts := k8sSearchAttributeScripts(m)
+	checkSearchAttributes(r, file, "k8s/", code.attributes, scripts)
 	for _, a := range apps {
 		if set, deployed := setBy[a]; deployed {
 			checkSettingsCoverage(r, "k8s", "container in k8s/", a, set, defaultedEnv)
@@ -228,9 +244,17 @@ func checkManifests(r *report, m *manifests, apps []*app) {
 	for _, name := range sortedKeys(m.services) {
 		checkService(r, m, m.serviceAt[name], name, m.services[name])
 	}
+	checkPreStop(r, m)
+	checkReplicas(r, m)
+	checkPodSecurity(r, m)
+	checkNetworkPolicies(r, m, apps)
+	checkEgress(r, m, apps)
+	checkK8sMongoAuth(r, m, apps)
+	checkGateways(r, m)
 	for _, o := range m.objects {
 		switch v := o.obj.(type) {
 		case *networkingv1.Ingress:
+			checkIngressController(r, o, v)
 			checkIngress(r, m, o, v)
 		case *autoscalingv2.HorizontalPodAutoscaler:
 			checkHPA(r, m, o, v)
@@ -281,18 +305,16 @@ func checkPod(r *report, m *manifests, w workload) {
 				r.addf(w.file, "%s mounts volume %q, which the pod does not define", who, vm.Name)
 			}
 		}
+		all := m.allSecrets()
 		for _, e := range c.Env {
-			// The apps' own containers are held to their two Secrets by checkAppEnv.
+			// The apps' own containers are held to their Secrets by checkAppEnv.
 			if e.ValueFrom == nil || e.ValueFrom.SecretKeyRef == nil || strings.HasPrefix(c.Image, "ticketing-") {
 				continue
 			}
 			ref := e.ValueFrom.SecretKeyRef
-			keys, ok := appSecrets[ref.Name]
+			keys, ok := all[ref.Name]
 			if !ok {
-				keys, ok = infraSecrets[ref.Name]
-			}
-			if !ok {
-				r.addf(w.file, "%s takes %s from Secret %q; the Secrets this deployment creates are %s", who, e.Name, ref.Name, strings.Join(append(sortedKeys(appSecrets), sortedKeys(infraSecrets)...), ", "))
+				r.addf(w.file, "%s takes %s from Secret %q; the Secrets this deployment creates are %s", who, e.Name, ref.Name, strings.Join(sortedKeys(all), ", "))
 			} else if !slices.Contains(keys, ref.Key) {
 				r.addf(w.file, "%s takes %s from key %q of Secret %s, which holds %s", who, e.Name, ref.Key, ref.Name, strings.Join(keys, ", "))
 			}
@@ -329,11 +351,11 @@ func checkAppContainer(r *report, w workload, c corev1.Container, a *app) {
 
 func podEnv(r *report, w workload, c corev1.Container) map[string]envVar {
 	env := map[string]envVar{}
-	for _, e := range c.Env {
+	for n, e := range c.Env {
 		if _, dup := env[e.Name]; dup {
 			r.addf(w.file, "%s container %s sets %s twice", w, c.Name, e.Name)
 		}
-		v := envVar{value: e.Value}
+		v := envVar{value: e.Value, order: n}
 		if f := e.ValueFrom; f != nil {
 			switch {
 			case f.SecretKeyRef != nil:
@@ -396,6 +418,36 @@ func checkService(r *report, m *manifests, file, name string, svc *corev1.Servic
 			}
 		}
 	}
+}
+
+// mongoSecrets are the Secrets of the MongoDB servers, one per StatefulSet and named after it
+// (README.md, "Deploy"): the root password and, for each domain the server holds (its
+// TICKETING_DOMAINS), that domain user's password, each key named as the variable it fills.
+func (m *manifests) mongoSecrets() map[string][]string {
+	out := map[string][]string{}
+	for _, s := range m.mongoServers() {
+		keys := []string{"MONGO_INITDB_ROOT_PASSWORD"}
+		for _, d := range s.domains {
+			keys = append(keys, strings.ToUpper(d)+"_MONGODB_PASSWORD")
+		}
+		out[s.name] = keys
+	}
+	return out
+}
+
+// appSecrets are the Secrets the apps' containers may read.
+func (m *manifests) appSecrets() map[string][]string {
+	out := map[string][]string{}
+	maps.Copy(out, appSecrets)
+	maps.Copy(out, m.mongoSecrets())
+	return out
+}
+
+// allSecrets are every Secret this deployment creates by hand.
+func (m *manifests) allSecrets() map[string][]string {
+	out := m.appSecrets()
+	maps.Copy(out, infraSecrets)
+	return out
 }
 
 // serviceHasPort tells whether a Service of that name exposes that port (for URIs in env vars).

@@ -38,18 +38,26 @@ func (r *report) exists(rel string) bool {
 	return err == nil && !info.IsDir()
 }
 
+// needs is what the apps' code asks of every deployment, beside the settings each app reads.
+type needs struct {
+	queues     []string          // the task queues, each served by some workers deployment
+	attributes map[string]string // the search attributes the workflows set, name -> type
+}
+
 // run checks every deployment file of the repository at root.
 func run(root string) *report {
 	r := &report{root: root}
 	apps := loadApps(r)
-	m := loadManifests(r)
-	checkManifests(r, m, apps)
-	checkHelmValues(r, "k8s/temporal/values.yaml")
 	for _, app := range apps {
+		checkHealthGroups(r, app)
 		checkDockerfile(r, app)
 	}
+	code := needs{queues: taskQueues(r), attributes: workflowSearchAttributes(r)}
+	m := loadManifests(r)
+	checkManifests(r, m, apps, code)
+	values := checkHelmValues(r, m, "k8s/temporal/values.yaml")
 	checkSkaffold(r, m, apps)
-	checkCompose(r, apps)
+	checkCompose(r, apps, code, values)
 	checkRootFiles(r)
 	checkReferences(r)
 	sort.Strings(r.problems)

@@ -5,12 +5,16 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"sigs.k8s.io/yaml"
 )
 
 const skaffoldFile = "skaffold.yaml"
+
+// The newest skaffold config schema (skaffold v2.19.0 and later read it).
+const latestSkaffoldSchema = 14
 
 // The part of skaffold's schema this deployment uses.
 type skaffoldConfig struct {
@@ -45,8 +49,11 @@ func checkSkaffold(r *report, m *manifests, apps []*app) {
 		r.addf(skaffoldFile, "is not valid: %v", err)
 		return
 	}
-	if !strings.HasPrefix(cfg.APIVersion, "skaffold/v4beta") || cfg.Kind != "Config" {
+	version, isV4beta := strings.CutPrefix(cfg.APIVersion, "skaffold/v4beta")
+	if n, err := strconv.Atoi(version); !isV4beta || err != nil || cfg.Kind != "Config" {
 		r.addf(skaffoldFile, "apiVersion %q kind %q: expected a skaffold/v4beta… Config", cfg.APIVersion, cfg.Kind)
+	} else if n < latestSkaffoldSchema {
+		r.addf(skaffoldFile, "apiVersion %s: skaffold's current schema is skaffold/v4beta%d (skaffold fix upgrades it)", cfg.APIVersion, latestSkaffoldSchema)
 	}
 	built := map[string]bool{}
 	for _, art := range cfg.Build.Artifacts {
@@ -122,31 +129,38 @@ func workloadOf(m *manifests, o object) (workload, bool) {
 }
 
 // checkHelmValues checks the Temporal chart's values: valid YAML, the keys chart 1.x expects, none
-// of the sub-chart keys it refuses, and a persistence block whose stores exist.
-func checkHelmValues(r *report, file string) {
+// of the keys it refuses, a persistence block whose stores exist, image tags written out (and the
+// search-attribute Job on admin-tools' tag), pods that pass the restricted Pod Security level, and
+// connection pools PostgreSQL can hold. It returns the values, nil when they can't be read.
+func checkHelmValues(r *report, m *manifests, file string) map[string]any {
 	data, ok := r.read(file)
 	if !ok {
-		return
+		return nil
 	}
 	var values map[string]any
 	if err := yaml.Unmarshal(data, &values); err != nil {
 		r.addf(file, "is not valid YAML: %v", err)
-		return
+		return nil
 	}
 	for _, key := range []string{"server", "web", "admintools"} {
 		if _, ok := values[key]; !ok {
 			r.addf(file, "has no top-level %q", key)
 		}
 	}
-	for _, key := range []string{"cassandra", "elasticsearch", "prometheus", "grafana", "mysql", "postgresql", "schema"} {
+	for _, key := range []string{"cassandra", "elasticsearch", "prometheus", "grafana", "mysql", "postgresql"} {
 		if _, ok := values[key]; ok {
 			r.addf(file, "top-level %q: chart 1.x removed it and refuses to render with it set", key)
+		}
+	}
+	for _, key := range []string{"createDatabase", "setup", "update"} {
+		if dig(values, "schema", key) != nil {
+			r.addf(file, "schema.%s: chart 1.x refuses it; set createDatabase / manageSchema on each datastore", key)
 		}
 	}
 	persistence, _ := dig(values, "server", "config", "persistence").(map[string]any)
 	if persistence == nil {
 		r.addf(file, "has no server.config.persistence")
-		return
+		return values
 	}
 	if shards, ok := persistence["numHistoryShards"].(float64); !ok || shards < 1 || shards != float64(int(shards)) {
 		r.addf(file, "server.config.persistence.numHistoryShards must be a positive integer")
@@ -158,6 +172,23 @@ func checkHelmValues(r *report, file string) {
 			r.addf(file, "server.config.persistence.%s %q names no datastore", key, name)
 		}
 	}
+	for _, key := range []string{"server", "admintools", "web"} {
+		if tag, ok := dig(values, key, "image", "tag").(string); !ok || pinned("x:"+tag) != nil {
+			r.addf(file, "%s.image.tag is not written out as a version: compose and the Job under k8s/temporal are held to it", key)
+		}
+	}
+	if tag, ok := dig(values, "admintools", "image", "tag").(string); ok {
+		for _, w := range m.workloads {
+			for _, c := range w.pod.Containers {
+				if image, got, _ := strings.Cut(c.Image, ":"); image == "temporalio/admin-tools" && got != tag {
+					r.addf(w.file, "%s container %s runs %s, but the chart's admin-tools are %s (%s)", w, c.Name, c.Image, tag, file)
+				}
+			}
+		}
+	}
+	checkChartPodSecurity(r, file, values)
+	checkK8sConnections(r, m, file, values)
+	return values
 }
 
 func dig(v any, path ...string) any {

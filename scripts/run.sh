@@ -99,7 +99,8 @@ if [ -z "${TEMPORAL_ADDRESS:-}" ]; then
     --sqlite-pragma journal_mode=wal --sqlite-pragma synchronous=normal \
     --dynamic-config-value system.enableActivityEagerExecution=true \
     --dynamic-config-value history.transferProcessorMaxPollRPS=1000 \
-    --search-attribute OrderStatus=Keyword --search-attribute TicketId=Keyword --search-attribute BuyerId=Keyword
+    --search-attribute OrderStatus=Keyword --search-attribute TicketId=Keyword --search-attribute BuyerId=Keyword \
+    --search-attribute PayoutStatus=Keyword --search-attribute SellerId=Keyword
   export TEMPORAL_ADDRESS=127.0.0.1:$TEMPORAL_PORT
   say "Starting the Temporal dev server..."
   wait_until temporal 60 sh -c "'$BIN/temporal' operator search-attribute list --address $TEMPORAL_ADDRESS | grep -q OrderStatus"
@@ -120,8 +121,11 @@ if [ -z "${MAIL_HOST:-}" ]; then
   need_port $SMTP_PORT "Mailpit's SMTP server" "or set MAIL_HOST and MAIL_PORT to a running SMTP server"
   need_port $MAIL_UI_PORT "Mailpit's web UI" "or set MAIL_HOST and MAIL_PORT to a running SMTP server"
   # No SMTP authentication locally; nothing looked up on the internet (version checks, reverse DNS).
+  # An email sent again after a crash carries its first Message-ID, and Mailpit keeps one, as
+  # mail clients show one.
   start mailpit "$LOGS/mailpit.log" "$BIN/mailpit" --database "$DATA/mailpit.db" \
-    --smtp 127.0.0.1:$SMTP_PORT --listen 127.0.0.1:$MAIL_UI_PORT --disable-version-check --smtp-disable-rdns
+    --smtp 127.0.0.1:$SMTP_PORT --listen 127.0.0.1:$MAIL_UI_PORT --disable-version-check --smtp-disable-rdns \
+    --ignore-duplicate-ids
   export MAIL_HOST=127.0.0.1 MAIL_PORT=$SMTP_PORT
   say "Starting Mailpit..."
   wait_until mailpit 20 mail_ready
@@ -131,6 +135,8 @@ need_port "$WORKERS_PORT" "the workers" "or set WORKERS_PORT"
 need_port "$API_PORT" "the API" "or set PORT"
 need_port "$API_MANAGEMENT_PORT" "the API's health and metrics" "or set MANAGEMENT_PORT"
 JVM=(-XX:+UseSerialGC -Xss512k -Xmx320m)
+# Where emails and Stripe's onboarding send people back to: this web client.
+export PUBLIC_URL=${PUBLIC_URL:-http://localhost:$API_PORT}
 say "Starting the workers and the API..."
 start workers "$LOGS/workers.log" env PORT="$WORKERS_PORT" MANAGEMENT_PORT="$WORKERS_PORT" \
   "$JAVA" "${JVM[@]}" -jar workers/target/app/ticketing-workers.jar

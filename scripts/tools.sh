@@ -108,3 +108,13 @@ have mailpit github.com/axllent/mailpit "$MAILPIT_VERSION" has_ui || {
   (cd "$src" && go build -ldflags "-X github.com/axllent/mailpit/config.Version=$MAILPIT_VERSION" -o "$bin/mailpit" .)
   rm -rf "$src/node_modules" # 300 MB that no later build reuses: each starts from a fresh copy
 }
+
+# Schemathesis (from PyPI) fuzzes the API against its own OpenAPI document in make test.
+SCHEMATHESIS_VERSION=4.32.5
+venv="$PWD/.tools/schemathesis"
+"$venv/bin/st" --version 2>/dev/null | grep -qF "$SCHEMATHESIS_VERSION" || {
+  command -v python3 >/dev/null || { echo "tools: Python 3 is required for Schemathesis (install python3 and retry)" >&2; exit 1; }
+  build schemathesis "$SCHEMATHESIS_VERSION"
+  rm -rf "$venv" && python3 -m venv "$venv" &&
+    "$venv/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
+}

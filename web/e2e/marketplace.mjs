@@ -1,6 +1,7 @@
 // Browser test of the marketplace: a seller and buyers in browser contexts of their own, against a running API
 // that serves the built client. BASE_URL has the normal 15-minute expiration; EXPIRY_BASE_URL is a second API
-// on the same backend with a short one. Every page is checked with axe-core at a desktop and a phone size, its
+// on the same backend with a short one. The workers must hold payouts briefly (PAYOUTS_HOLD of a few seconds):
+// the concert the buyer finds by search takes place EVENT_IN_MS after it is listed, and its payout is awaited. Every page is checked with axe-core at a desktop and a phone size, its
 // title recorded (all must differ) and, after a navigation within the app, the focus must be on its heading.
 // Exits 1 on the first failed step or on any console error or warning.
 import { mkdir } from 'node:fs/promises';
@@ -28,6 +29,10 @@ const EXPIRY_TIMEOUT_MS = Number(process.env.EXPIRY_TIMEOUT_MS ?? 60_000);
 const FIRST_PAINT_BOUND_MS = 6_000;
 // The client's page size: listing more than this many tickets makes the home page page.
 const PAGE_SIZE = 20;
+// Long enough for the buyer to find and order the concert before it takes place (it can't be ordered after).
+const EVENT_IN_MS = Number(process.env.EVENT_IN_MS ?? 60_000);
+// From the event on, the workers' hold, at most 5 s more to release it, and room for a slow machine.
+const PAYOUT_TIMEOUT_MS = Number(process.env.PAYOUT_TIMEOUT_MS ?? 60_000);
 
 const run = Date.now().toString(36);
 const password = 'correct-horse-battery';
@@ -51,9 +56,10 @@ function step(name) {
   console.log(`• ${name} (at ${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
 
-async function newUserPage(baseURL, who, { phone = false, clock = false } = {}) {
+async function newUserPage(baseURL, who, { phone = false, clock = false, timezoneId } = {}) {
   const context = await browser.newContext({
     baseURL,
+    timezoneId,
     viewport: phone ? PHONE : DESKTOP,
     ...(phone && { isMobile: true, hasTouch: true, deviceScaleFactor: 2 }),
   });
@@ -166,16 +172,26 @@ async function waitForHomeList(page) {
   await page.getByText('Loading…').waitFor({ state: 'detached' });
 }
 
-async function sell(page, title, price, screenshot) {
+async function sell(page, title, price, { screenshot, eventAt } = {}) {
   await page.getByRole('link', { name: 'Sell Tickets' }).click();
   await arrived(page, '/tickets/new', 'Sell a ticket', { name: 'sell' });
   await page.getByLabel('Title').fill(title);
   await page.getByLabel('Price').fill(price);
+  if (eventAt) await page.getByLabel('Event date').fill(await localDateTime(page, eventAt));
   if (screenshot) await shot(page, screenshot);
   await page.getByRole('button', { name: 'Sell', exact: true }).click();
   await page.waitForURL(/\/tickets\/[0-9a-f]{24}$/);
   await page.getByText('Your ticket is listed').waitFor();
   return arrived(page, '/tickets/:id', title, { name: 'ticket, just listed' });
+}
+
+/** The instant `at` (ms) as a date-time input takes it, in the page's own time zone: "2026-12-05T19:30:15". */
+function localDateTime(page, at) {
+  return page.evaluate((ms) => {
+    const d = new Date(ms);
+    const two = (n) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}T${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
+  }, at);
 }
 
 /** Opens the listed ticket and reserves it; answers the order page's URL. */
@@ -211,7 +227,8 @@ function orderRows(page) {
 
 async function marketplace() {
   step('seller signs up: the sign-up page is announced, and signing up returns home');
-  const sellerPage = await newUserPage(BASE_URL, 'seller');
+  // The seller's clock is New York's: the event date typed there must be stored as the same instant.
+  const sellerPage = await newUserPage(BASE_URL, 'seller', { timezoneId: 'America/New_York' });
   await signUp(sellerPage, seller, 'signup.png');
 
   const fillers = Array.from({ length: PAGE_SIZE + 5 }, (_, i) => ({ title: `E2E page filler ${run} ${i + 1}`, price: '5' }));
@@ -245,24 +262,55 @@ async function marketplace() {
   for (const line of await checkFocusContrast(sellerPage, 4)) console.log(`    ${line}`);
 
   const title = `E2E concert ${run}`;
-  step(`seller sells "${title}" and sees it listed`);
+  const eventAt = Math.ceil((Date.now() + EVENT_IN_MS) / 1000) * 1000;
+  step(`seller sells "${title}", taking place in ${EVENT_IN_MS / 1000} s, and sees it listed with its date`);
   await sellerPage.goto('/');
-  const ticketTitle = await sell(sellerPage, title, '42.50', 'sell.png');
+  const ticketTitle = await sell(sellerPage, title, '42.50', { screenshot: 'sell.png', eventAt });
   if (ticketTitle !== `${title} — $42.50 · Ticketing`) throw new Error(`the ticket page is titled "${ticketTitle}"`);
+  await expectEventAt(sellerPage, eventAt);
   await shot(sellerPage, 'listed.png');
+
+  step('a past event date is explained at its field before anything is sent');
+  await refusePastEventDate(sellerPage);
+
+  step('the seller’s Sales page, open in another window, lists the ticket for sale');
+  const salesPage = await newUserPage(BASE_URL, 'seller (sales)');
+  await signIn(salesPage, seller);
+  await salesPage.getByRole('link', { name: 'Sales', exact: true }).click();
+  await arrived(salesPage, '/sales', 'Sales', { name: 'sales' });
+  await saleRow(salesPage, title).getByText('For sale', { exact: true }).waitFor();
+  await salesPage.getByText('Not set up', { exact: true }).waitFor();
+  await salesPage.getByRole('button', { name: 'Set up payouts' }).waitFor();
+
   await sellerPage.getByRole('link', { name: 'the home page' }).click();
   await arrived(sellerPage, '/', 'Tickets for sale', { name: 'home' });
   await listedTicket(sellerPage, title).waitFor();
 
-  step('the ticket appears on the buyer’s home page without a reload');
+  step('the ticket appears on the buyer’s home page without a reload, with its event date');
   await listedTicket(buyerPage, title).waitFor();
+  await listItemOf(buyerPage, title).locator('time').waitFor();
   await shot(buyerPage, 'home.png');
+
+  step('the buyer finds it by searching part of its title in another case; the search survives a reload');
+  const search = `CONCERT ${run}`.toUpperCase();
+  await searchFor(buyerPage, title, search);
+  await buyerPage.reload();
+  await arrived(buyerPage, '/?q=:q', `Tickets matching “${search}”`, { name: 'home, searched', navigated: false });
+  await listedTicket(buyerPage, title).waitFor();
+  await shot(buyerPage, 'search.png');
+
+  step('a search that matches nothing says so; Back returns to the last search');
+  await searchFor(buyerPage, null, `no such concert ${run}`);
+  await buyerPage.getByText(`No tickets match “no such concert ${run}”.`).waitFor();
+  await buyerPage.goBack();
+  await listedTicket(buyerPage, title).waitFor();
 
   step('buyer opens the ticket, is told it will be held 15 minutes, and purchases it');
   const orderUrl = await purchase(buyerPage, title, 'ticket.png');
 
-  step('the ticket leaves the seller’s home page without a reload');
+  step('the ticket leaves the seller’s home page, and is reserved on the Sales page, without a reload');
   await listedTicket(sellerPage, title).waitFor({ state: 'detached' });
+  await saleRow(salesPage, title).getByText('Reserved', { exact: true }).waitFor();
 
   step('the countdown runs from about 15 minutes');
   const timer = buyerPage.getByRole('timer');
@@ -277,10 +325,19 @@ async function marketplace() {
   await audit(buyerPage, 'order, paid');
   await shot(buyerPage, 'paid.png');
 
-  step('My Orders says Paid');
+  step('the Sales page shows the sale and its payout held until after the event, without a reload');
+  const sold = saleRow(salesPage, title);
+  await sold.getByText('Sold', { exact: true }).waitFor();
+  await sold.getByText('You get $38.25 after the $4.25 fee.').waitFor();
+  await sold.getByText('Held', { exact: true }).waitFor();
+  await shot(salesPage, 'sales-held.png');
+
+  step('My Orders says Paid, with the event’s date');
   await buyerPage.getByRole('link', { name: 'My Orders' }).first().click();
   await arrived(buyerPage, '/orders', 'My Orders', { name: 'my orders' });
-  await orderRows(buyerPage).filter({ hasText: title }).getByText('Paid', { exact: true }).waitFor();
+  const order = orderRows(buyerPage).filter({ hasText: title });
+  await order.getByText('Paid', { exact: true }).waitFor();
+  await order.locator(`time[datetime="${new Date(eventAt).toISOString().replace('.000', '')}"]`).waitFor();
   await shot(buyerPage, 'orders.png');
 
   step('the seller sees the ticket sold and cannot edit it');
@@ -297,19 +354,71 @@ async function marketplace() {
   step('signed out, My Orders asks to sign in, and signing in comes back to it');
   await sellerPage.getByRole('button', { name: 'Sign Out' }).click();
   await sellerPage.getByRole('link', { name: 'Sign In' }).waitFor();
-  await sellerPage.goto('/orders');
-  await sellerPage.getByText('to see your orders').waitFor();
-  await arrived(sellerPage, '/orders', 'My Orders', { name: 'my orders, signed out', navigated: false });
-  await sellerPage.getByRole('main').getByRole('link', { name: 'Sign in', exact: true }).click();
-  await arrived(sellerPage, '/signin', 'Sign In', { name: 'sign in' });
-  await fillSignIn(sellerPage, seller);
-  await sellerPage.waitForURL((url) => url.pathname === '/orders');
-  await arrived(sellerPage, '/orders', 'My Orders', { name: 'my orders' });
+  await signInFrom(sellerPage, '/orders', 'My Orders', 'to see your orders');
   await sellerPage.getByText('No orders yet.').waitFor();
+
+  step('signing out ended the seller’s other sessions: the Sales page asks to sign in, and comes back to it');
+  await signInFrom(salesPage, '/sales', 'Sales', 'to see what you sell and how you are paid');
+  await saleRow(salesPage, title).getByText('Held', { exact: true }).waitFor();
 
   await buyerPage.context().close();
   failOnConsoleProblems();
-  return sellerPage;
+  return { sellerPage, salesPage, title, eventAt };
+}
+
+/** Signed out, the page at `path` asks to sign in `to …`; signing in from its link comes back to it. */
+async function signInFrom(page, path, heading, to) {
+  await page.goto(path);
+  await page.getByText(to).waitFor();
+  await arrived(page, path, heading, { name: `${heading.toLowerCase()}, signed out`, navigated: false });
+  await page.getByRole('main').getByRole('link', { name: 'Sign in', exact: true }).click();
+  await arrived(page, '/signin', 'Sign In', { name: 'sign in' });
+  await fillSignIn(page, seller);
+  await page.waitForURL((url) => url.pathname === path);
+  await arrived(page, path, heading, { name: heading.toLowerCase() });
+}
+
+/** The ticket page shows the event date the seller entered, and the API holds that instant. */
+async function expectEventAt(page, eventAt) {
+  const id = new URL(page.url()).pathname.split('/').pop();
+  const ticket = await page.evaluate(async (ticketId) => (await fetch(`/api/tickets/${ticketId}`)).json(), id);
+  if (Date.parse(ticket.eventAt) !== eventAt) {
+    throw new Error(`the ticket's eventAt is ${ticket.eventAt}, not ${new Date(eventAt).toISOString()}`);
+  }
+  await page.locator(`.facts time[datetime="${ticket.eventAt}"]`).waitFor();
+}
+
+/** On the seller's own ticket page: the edit form refuses a past date, with the focus on the field, and sends nothing. */
+async function refusePastEventDate(page) {
+  let sent = 0;
+  const count = (request) => request.method() === 'PUT' && sent++;
+  page.on('request', count);
+  const edit = page.getByRole('region', { name: 'Edit your ticket' });
+  await edit.getByLabel('Event date').fill(await localDateTime(page, Date.now() - 3_600_000));
+  await edit.getByRole('button', { name: 'Save changes' }).click();
+  await edit.getByText('Event date must be in the future', { exact: true }).waitFor();
+  await expectFocusOnField(page, 'Event date (optional)');
+  await audit(page, 'ticket, edit refused');
+  await shot(page, 'edit-event-date-error.png');
+  page.off('request', count);
+  if (sent > 0) throw new Error('a past event date was sent to the API');
+}
+
+/** Searches the home page's tickets from the search box; with `title`, waits for it among the results. */
+async function searchFor(page, title, search) {
+  await page.getByRole('searchbox', { name: 'Search by title' }).fill(search);
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await page.waitForURL((url) => url.searchParams.get('q') === search);
+  await arrived(page, '/?q=:q', `Tickets matching “${search}”`, { name: 'home, searched' });
+  if (title) await listedTicket(page, title).waitFor();
+}
+
+function listItemOf(page, title) {
+  return page.getByRole('list', { name: 'Available tickets' }).getByRole('listitem').filter({ hasText: title });
+}
+
+function saleRow(page, title) {
+  return page.getByRole('list', { name: 'Your listings' }).getByRole('listitem').filter({ hasText: title });
 }
 
 /** From a fresh home page: a page of tickets, then "Show more" (focus on the first new one) until the end. */
@@ -479,10 +588,74 @@ async function expiry() {
   failOnConsoleProblems();
 }
 
+/**
+ * The Sales page, open since before the purchase: once the event is over and the hold with it, the payout is
+ * due but the seller has no payout account; setting one up (at once, in the sandbox) pays it, without a reload.
+ * Then the page Stripe's onboarding returns to, and both pages on a phone.
+ */
+async function payout(salesPage, title, eventAt) {
+  const sale = saleRow(salesPage, title);
+  step('after the event and the hold, the payout waits for the seller’s payout account, without a reload');
+  await sale
+    .getByText('Waiting for your payout account', { exact: true })
+    .waitFor({ timeout: Math.max(eventAt + PAYOUT_TIMEOUT_MS - Date.now(), STEP_TIMEOUT_MS) });
+  await audit(salesPage, 'sales, payout due');
+  await shot(salesPage, 'sales-awaiting-account.png');
+
+  step('the seller sets up payouts: active at once in the sandbox, which the page says');
+  await salesPage.getByRole('button', { name: 'Set up payouts' }).click();
+  await salesPage.getByText(/^Payouts are set up\. This is the offline sandbox/).waitFor();
+  await salesPage.getByText('Active', { exact: true }).waitFor();
+
+  step('the payout is paid, with Stripe’s transfer id, without a reload');
+  await sale.getByText('Paid', { exact: true }).waitFor({ timeout: STEP_TIMEOUT_MS + 5_000 });
+  const transfer = (await sale.locator('code').textContent()) ?? '';
+  if (!/^tr_\w+$/.test(transfer)) throw new Error(`the paid payout shows the transfer "${transfer}"`);
+  console.log(`    paid, transfer ${transfer}`);
+  await audit(salesPage, 'sales, paid');
+  await shot(salesPage, 'sales.png');
+
+  step('the page Stripe’s onboarding returns to says payouts are set up');
+  await salesPage.goto('/payouts/return');
+  await arrived(salesPage, '/payouts/return', 'Payout setup', { name: 'payouts return', navigated: false });
+  await salesPage.getByRole('heading', { level: 2, name: 'Payouts are set up' }).waitFor();
+  await shot(salesPage, 'payouts-return.png');
+  await salesPage.getByRole('link', { name: 'Your sales' }).click();
+  await arrived(salesPage, '/sales', 'Sales', { name: 'sales' });
+
+  step('the Sales page and the return page on a phone');
+  const phone = await newUserPage(BASE_URL, 'seller (phone)', { phone: true });
+  await signIn(phone, seller);
+  await phone.goto('/sales');
+  await arrived(phone, '/sales', 'Sales', { navigated: false });
+  await saleRow(phone, title).getByText('Paid', { exact: true }).waitFor();
+  await shot(phone, 'sales-phone.png');
+  await phone.goto('/payouts/return');
+  await arrived(phone, '/payouts/return', 'Payout setup', { navigated: false });
+  await phone.getByRole('heading', { level: 2, name: 'Payouts are set up' }).waitFor();
+  await shot(phone, 'payouts-return-phone.png');
+
+  await phone.context().close();
+  await salesPage.context().close();
+  failOnConsoleProblems();
+}
+
 function everyRouteHasItsOwnTitle() {
   step('every route has a title of its own');
   for (const [route, title] of titles) console.log(`    ${route}: ${title}`);
-  const expected = ['/', '/signup', '/signin', '/tickets/new', '/tickets/:id', '/orders', '/orders/:id', '*'];
+  const expected = [
+    '/',
+    '/?q=:q',
+    '/signup',
+    '/signin',
+    '/tickets/new',
+    '/tickets/:id',
+    '/orders',
+    '/orders/:id',
+    '/sales',
+    '/payouts/return',
+    '*',
+  ];
   const missing = expected.filter((route) => !titles.has(route));
   if (missing.length > 0) throw new Error(`no title recorded for ${missing.join(', ')}`);
   const values = [...titles.values()];
@@ -537,12 +710,14 @@ async function scenarios() {
   console.log(`Speed: cold loads of ${BASE_URL}`);
   await speed();
   console.log(`Scenario 1: sell, page through, buy and pay on ${BASE_URL} (desktop)`);
-  const sellerPage = await marketplace();
+  const { sellerPage, salesPage, title, eventAt } = await marketplace();
   console.log(`Scenario 2: a declined card, then a purchase on a phone, on ${BASE_URL}`);
   await phonePurchase(sellerPage);
   await sellerPage.context().close();
   console.log(`Scenario 3: an unpaid order expires on ${EXPIRY_BASE_URL}`);
   await expiry();
+  console.log(`Scenario 4: after the event, the seller sets up payouts and is paid, on ${BASE_URL}`);
+  await payout(salesPage, title, eventAt);
   everyRouteHasItsOwnTitle();
 }
 

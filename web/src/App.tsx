@@ -5,6 +5,8 @@ import { Header } from './layout/Header';
 import { NavigationFocusProvider, PageHeading, usePageTitle } from './layout/Page';
 import { MyOrdersPage } from './orders/MyOrdersPage';
 import { OrderPage } from './orders/OrderPage';
+import { PayoutsReturnPage } from './payouts/PayoutsReturnPage';
+import { SalesPage } from './payouts/SalesPage';
 import { SellTicketPage } from './tickets/SellTicketPage';
 import { TicketListPage } from './tickets/TicketListPage';
 import { TicketPage } from './tickets/TicketPage';
@@ -40,6 +42,8 @@ function LiveApp() {
             <Route path="/tickets/:id" element={<TicketPage />} />
             <Route path="/orders" element={<MyOrdersPage />} />
             <Route path="/orders/:id" element={<OrderPage />} />
+            <Route path="/sales" element={<SalesPage />} />
+            <Route path="/payouts/return" element={<PayoutsReturnPage />} />
             <Route path="*" element={<NotFound />} />
           </Routes>
         </NavigationFocusProvider>

@@ -1,5 +1,5 @@
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
-import type { Order, Ticket } from './types';
+import type { AccountStatus, Order, Payout, Ticket } from './types';
 
 // One EventSource for the whole app; pages subscribe to the kinds of events they show.
 
@@ -13,12 +13,41 @@ export interface OrderEvent {
   order: Order;
 }
 
-export interface EventListeners {
-  ticket?: (event: TicketEvent) => void;
-  order?: (event: OrderEvent) => void;
+/** To the seller only. */
+export interface PayoutEvent {
+  type:
+    | 'PayoutScheduled'
+    | 'PayoutSent'
+    | 'PayoutAwaitingAccount'
+    | 'PayoutFrozen'
+    | 'PayoutReversed'
+    | 'PayoutResumed'
+    | 'PayoutCancelled';
+  payout: Payout;
+}
+
+/** To the seller only. */
+export interface AccountEvent {
+  type: 'AccountOpened' | 'AccountActivated';
+  account: { status: AccountStatus; accountId: string };
+}
+
+interface ServerEvents {
+  ticket: TicketEvent;
+  order: OrderEvent;
+  payout: PayoutEvent;
+  account: AccountEvent;
+}
+
+type Kind = keyof ServerEvents;
+
+/** The field each kind's object must have, as a string, for the event to be taken. */
+const KINDS: Record<Kind, string> = { ticket: 'id', order: 'id', payout: 'id', account: 'status' };
+
+export type EventListeners = { [K in Kind]?: (event: ServerEvents[K]) => void } & {
   /** Events may have been missed: re-fetch what the page shows. */
   reset?: () => void;
-}
+};
 
 interface Events {
   subscribe: (listeners: EventListeners) => () => void;
@@ -64,14 +93,12 @@ export function EventsProvider({ userId, children }: { userId: string | null | u
         if (!opened) reset();
         opened = true;
       };
-      current.addEventListener('ticket', (e) => {
-        const event = parse<TicketEvent>(e, 'ticket');
-        if (event) each((l) => l.ticket?.(event));
-      });
-      current.addEventListener('order', (e) => {
-        const event = parse<OrderEvent>(e, 'order');
-        if (event) each((l) => l.order?.(event));
-      });
+      for (const kind of Object.keys(KINDS) as Kind[]) {
+        current.addEventListener(kind, (e) => {
+          const event = parse(e, kind);
+          if (event) each((l) => dispatch(l, kind, event));
+        });
+      }
       current.addEventListener('reset', reset);
       current.onerror = () => {
         setLive(false);
@@ -93,15 +120,19 @@ export function EventsProvider({ userId, children }: { userId: string | null | u
   return <EventsContext.Provider value={{ ...events, live }}>{children}</EventsContext.Provider>;
 }
 
-/** The event's data if it carries the named object with an id; anything else is skipped. */
-function parse<T>(event: Event, key: 'ticket' | 'order'): T | null {
+/** The event's data if it carries its kind's object with the field that identifies it; anything else is skipped. */
+function parse<K extends Kind>(event: Event, kind: K): ServerEvents[K] | null {
   try {
     const data: unknown = JSON.parse((event as MessageEvent<string>).data);
-    const inner = (data as Record<string, { id?: unknown } | undefined> | null)?.[key];
-    return typeof inner?.id === 'string' ? (data as T) : null;
+    const inner = (data as Record<string, Record<string, unknown> | undefined> | null)?.[kind];
+    return typeof inner?.[KINDS[kind]] === 'string' ? (data as ServerEvents[K]) : null;
   } catch {
     return null;
   }
+}
+
+function dispatch<K extends Kind>(listeners: EventListeners, kind: K, event: ServerEvents[K]): void {
+  (listeners[kind] as ((e: ServerEvents[K]) => void) | undefined)?.(event);
 }
 
 /** Calls the latest handlers for every event, for as long as the component is mounted. */
@@ -116,6 +147,8 @@ export function useServerEvents(handlers: EventListeners): void {
       subscribe({
         ticket: (e) => latest.current.ticket?.(e),
         order: (e) => latest.current.order?.(e),
+        payout: (e) => latest.current.payout?.(e),
+        account: (e) => latest.current.account?.(e),
         reset: () => latest.current.reset?.(),
       }),
     [subscribe],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fetchPage, MAX_LIMIT, pagedPath } from './paging';
+import { fetchPage, MAX_LIMIT, pagedPath, placeNewestFirst } from './paging';
 
 /** A fetcher over `total` numbered items that records the pages asked for. */
 function server(total: number) {
@@ -42,5 +42,19 @@ describe('pagedPath', () => {
   it('adds the paging to the query there is', () => {
     expect(pagedPath('/api/tickets', 21, 40)).toBe('/api/tickets?limit=21&offset=40');
     expect(pagedPath('/api/tickets?q=jazz', 21, 0)).toBe('/api/tickets?q=jazz&limit=21&offset=0');
+  });
+});
+
+describe('placeNewestFirst', () => {
+  const id = (s: string) => s;
+
+  it('puts an item in its place by id, replacing the one it was', () => {
+    expect(placeNewestFirst(['05', '03', '01'], '04', id, true)).toEqual(['05', '04', '03', '01']);
+    expect(placeNewestFirst(['05', '03'], '03', id, true)).toEqual(['05', '03']);
+  });
+
+  it('leaves a new item older than the last one shown to a later page while more follow', () => {
+    expect(placeNewestFirst(['05', '03'], '01', id, false)).toEqual(['05', '03']);
+    expect(placeNewestFirst(['05', '03'], '01', id, true)).toEqual(['05', '03', '01']);
   });
 });

@@ -29,3 +29,16 @@ export async function fetchPage<T>(fetcher: PageFetcher<T>, offset: number, coun
 export function pagedPath(path: string, limit: number, offset: number): string {
   return `${path}${path.includes('?') ? '&' : '?'}limit=${limit}&offset=${offset}`;
 }
+
+/**
+ * `list` with `item` in its place, newest first by `idOf` (ObjectIds start with their creation time). While
+ * more pages follow (`complete` false), an item new to the list and older than its last one belongs to
+ * them, not here, so that the next page's offset stays right.
+ */
+export function placeNewestFirst<T>(list: readonly T[], item: T, idOf: (t: T) => string, complete: boolean): T[] {
+  const id = idOf(item);
+  const others = list.filter((t) => idOf(t) !== id);
+  const last = others[others.length - 1];
+  if (!complete && others.length === list.length && last && id < idOf(last)) return others;
+  return [...others, item].sort((a, b) => (idOf(a) < idOf(b) ? 1 : idOf(a) > idOf(b) ? -1 : 0));
+}

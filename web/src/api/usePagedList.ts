@@ -5,8 +5,9 @@ import { fetchPage, PAGE_SIZE, type Page, type PageFetcher } from './paging';
 /**
  * Where an item that changed (or was just read) goes in the list, or that it leaves it. `complete`: the list
  * holds every item there is, so one older than the last shown belongs in it; else that one is on a later page.
+ * A change may say less than a whole item (`C`), e.g. only a sale's payout.
  */
-export type ApplyChange<T> = (list: readonly T[], item: T, complete: boolean) => T[];
+export type ApplyChange<T, C = T> = (list: readonly T[], change: C, complete: boolean) => T[];
 
 interface Loaded<T> {
   items: T[] | null;
@@ -17,13 +18,13 @@ interface Loaded<T> {
  * A list the API pages, read a page at a time as the user asks for more; `change` edits it live. A reload
  * (after missed events) reads again as many items as the user had.
  */
-export function usePagedList<T>(fetcher: PageFetcher<T>, apply: ApplyChange<T>) {
+export function usePagedList<C, T extends C = C>(fetcher: PageFetcher<T>, apply: ApplyChange<T, C>) {
   const [list, setList] = useState<Loaded<T>>({ items: null, hasMore: false });
   const [error, setError] = useState<string | null>(null);
   const [more, setMore] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
   const current = useRef(list);
   // Changes seen while a read is in flight are replayed onto its answer, which may predate them.
-  const missed = useRef<T[] | null>(null);
+  const missed = useRef<C[] | null>(null);
   const latestRead = useRef(0);
 
   useEffect(() => {
@@ -87,7 +88,7 @@ export function usePagedList<T>(fetcher: PageFetcher<T>, apply: ApplyChange<T>) 
   }, [read, apply]);
 
   const change = useCallback(
-    (item: T) => {
+    (item: C) => {
       missed.current?.push(item);
       setList((l) => (l.items ? { ...l, items: apply(l.items, item, !l.hasMore) } : l));
     },

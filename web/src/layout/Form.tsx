@@ -1,5 +1,5 @@
 // What the forms share: a labelled text field with its errors, and submitting with busy and error state.
-import { useEffect, useRef, useState, type FormEvent, type InputHTMLAttributes } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type InputHTMLAttributes, type ReactNode } from 'react';
 import { asApiError, type ApiError } from '../api/client';
 import { FieldErrors } from './FormErrors';
 
@@ -10,21 +10,42 @@ interface FieldProps
   value: string;
   onChange: (value: string) => void;
   errors: string[];
+  /** One line under the label on what to enter. */
+  hint?: string;
+  /** Beside the input, e.g. a button that clears it. */
+  children?: ReactNode;
 }
 
-export function Field({ id, label, value, onChange, errors, ...input }: FieldProps) {
+export function Field({ id, label, value, onChange, errors, hint, children, ...input }: FieldProps) {
   const errorsId = `${id}-errors`;
+  const hintId = `${id}-hint`;
+  const describedBy = [hint && hintId, errors.length > 0 && errorsId].filter(Boolean).join(' ');
+  const control = (
+    <input
+      {...input}
+      id={id}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      aria-invalid={errors.length > 0}
+      aria-describedby={describedBy || undefined}
+    />
+  );
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <input
-        {...input}
-        id={id}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={errors.length > 0}
-        aria-describedby={errors.length > 0 ? errorsId : undefined}
-      />
+      {hint && (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      )}
+      {children ? (
+        <div className="field-row">
+          {control}
+          {children}
+        </div>
+      ) : (
+        control
+      )}
       <FieldErrors id={errorsId} messages={errors} />
     </div>
   );

@@ -35,6 +35,9 @@ export function Header() {
                 <NavLink to="/tickets/new">Sell Tickets</NavLink>
               </li>
               <li>
+                <NavLink to="/sales">Sales</NavLink>
+              </li>
+              <li>
                 <NavLink to="/orders" end>
                   My Orders
                 </NavLink>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatDuration } from './format';
+import { formatDateTime, formatDuration, formatMinorUnits } from './format';
 
 describe('formatDuration', () => {
   it('says a hold in words', () => {
@@ -18,5 +18,13 @@ describe('formatDateTime', () => {
     expect(formatDateTime(later, today)).not.toMatch(/2026/);
     expect(formatDateTime(tomorrow, today)).toMatch(/2026/);
     expect(formatDateTime(later)).toMatch(/2026/);
+  });
+});
+
+describe('formatMinorUnits', () => {
+  it('counts in the currency’s minor units, as Stripe does', () => {
+    expect(formatMinorUnits(1799, 'usd')).toBe('$17.99');
+    expect(formatMinorUnits(200, 'USD')).toBe('$2.00');
+    expect(formatMinorUnits(500, 'jpy')).toBe('¥500');
   });
 });

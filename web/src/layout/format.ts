@@ -9,6 +9,12 @@ export function formatPrice(price: number): string {
   return money.format(price);
 }
 
+/** An amount in the currency's minor units, as Stripe counts it: 1799 usd is "$17.99", 500 jpy is "¥500". */
+export function formatMinorUnits(amount: number, currency: string): string {
+  const format = new Intl.NumberFormat('en-US', { style: 'currency', currency: currency.toUpperCase() });
+  return format.format(amount / 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2));
+}
+
 /** "Dec 4, 2026, 6:32 PM"; the time alone when it falls on `today`'s date. */
 export function formatDateTime(iso: string, today?: Date): string {
   const date = new Date(iso);

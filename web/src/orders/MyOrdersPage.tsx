@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { asApiError, request } from '../api/client';
 import { useServerEvents } from '../api/events';
 import { PAGE_SIZE } from '../api/paging';
 import type { Order } from '../api/types';
+import { useApiRead } from '../api/useApiRead';
 import { isOlder } from '../api/versions';
 import { DateTime } from '../layout/DateTime';
 import { ErrorMessage } from '../layout/FormErrors';
@@ -68,44 +68,28 @@ function OrderRow({ order }: { order: Order }) {
       </Link>
       <span className="price">{formatPrice(order.ticket.price)}</span>
       <StatusBadge words={status} />
-      {(order.createdAt || isOpen(order) || status.detail) && (
-        <span className="reason">
-          {order.createdAt && (
-            <>
-              Ordered <DateTime iso={order.createdAt} />.{' '}
-            </>
-          )}
-          {isOpen(order) ? (
-            <>
-              Held for you until <DateTime iso={order.expiresAt} timeIfToday />.
-            </>
-          ) : (
-            status.detail
-          )}
-        </span>
-      )}
+      <span className="reason">
+        {order.ticket.eventAt && (
+          <>
+            Event <DateTime iso={order.ticket.eventAt} />.{' '}
+          </>
+        )}
+        Ordered <DateTime iso={order.createdAt} />.{' '}
+        {isOpen(order) ? (
+          <>
+            Held for you until <DateTime iso={order.expiresAt} timeIfToday />.
+          </>
+        ) : (
+          status.detail
+        )}
+      </span>
     </li>
   );
 }
 
 /** The user's orders, newest first, kept current by the event stream. */
 function useMyOrders() {
-  const [orders, setOrders] = useState<Order[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      // The API lists the oldest first.
-      setOrders((await request<Order[]>('GET', '/api/orders')).reverse());
-      setError(null);
-    } catch (e) {
-      setError(asApiError(e).message);
-    }
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { data: orders, setData: setOrders, error, reload } = useApiRead('/api/orders', newestFirst);
 
   useServerEvents({
     order: ({ order }) =>
@@ -115,8 +99,13 @@ function useMyOrders() {
         if (!current) return [order, ...list];
         return isOlder(current, order) ? list : list.map((o) => (o.id === order.id ? order : o));
       }),
-    reset: () => void load(),
+    reset: () => void reload(),
   });
 
   return { orders, error };
+}
+
+/** The API lists the oldest first. */
+function newestFirst(_shown: Order[] | null, read: Order[]): Order[] {
+  return [...read].reverse();
 }

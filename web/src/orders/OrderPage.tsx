@@ -82,14 +82,10 @@ function OrderFacts({ order }: { order: Order }) {
       <dd>
         <StatusBadge words={orderStatusWords(order)} />
       </dd>
-      {order.createdAt && (
-        <>
-          <dt>Ordered</dt>
-          <dd>
-            <DateTime iso={order.createdAt} />
-          </dd>
-        </>
-      )}
+      <dt>Ordered</dt>
+      <dd>
+        <DateTime iso={order.createdAt} />
+      </dd>
       {isOpen(order) && (
         <>
           <dt>Held for you until</dt>

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { ApiError, request } from '../api/client';
-import type { Ticket } from '../api/types';
+import type { Ticket, TicketRequest } from '../api/types';
 import { TicketForm } from './TicketForm';
-import type { TicketDraft } from './ticketDraft';
+import { instantToLocal } from './ticketDraft';
 
 interface Props {
   ticket: Ticket;
@@ -14,10 +14,10 @@ export function EditTicket({ ticket, onSaved }: Props) {
   const [base, setBase] = useState(ticket);
   const [notice, setNotice] = useState<string | null>(null);
 
-  async function save(draft: TicketDraft) {
+  async function save(edit: TicketRequest) {
     setNotice(null);
     try {
-      const saved = await request<Ticket>('PUT', `/api/tickets/${base.id}`, draft, { 'If-Match': `"${base.version}"` });
+      const saved = await request<Ticket>('PUT', `/api/tickets/${base.id}`, edit, { 'If-Match': `"${base.version}"` });
       setBase(saved);
       setNotice('Saved.');
       onSaved(saved);
@@ -36,7 +36,7 @@ export function EditTicket({ ticket, onSaved }: Props) {
       <TicketForm
         key={base.version}
         idPrefix="edit"
-        initial={{ title: base.title, price: base.price.toFixed(2) }}
+        initial={{ title: base.title, price: base.price.toFixed(2), eventAt: instantToLocal(base.eventAt) }}
         submitLabel="Save changes"
         onSubmit={save}
         notice={notice}

@@ -12,12 +12,14 @@ import { EditTicket } from './EditTicket';
 import { PurchaseButton } from './PurchaseButton';
 import type { ListedState } from './SellTicketPage';
 import { useTicket } from './useTicket';
-import { TICKET_STATUS_WORDS } from './words';
+import { hasTakenPlace } from './availableTickets';
+import { ticketStatusWords } from './words';
 
 export function TicketPage() {
   const { id = '' } = useParams();
   const { ticket, error, update } = useTicket(id);
   const listed = (useLocation().state as ListedState | null)?.listed === true;
+  const { clockOffsetMs } = useConfig();
   usePageTitle(ticket ? `${ticket.title} — ${formatPrice(ticket.price)}` : error ? 'Ticket not found' : null);
 
   if (error) {
@@ -30,7 +32,7 @@ export function TicketPage() {
     );
   }
   if (!ticket) return <p>Loading…</p>;
-  const status = TICKET_STATUS_WORDS[ticket.status];
+  const status = ticketStatusWords(ticket, Date.now() + clockOffsetMs);
   return (
     <section className="narrow">
       <PageHeading>{ticket.title}</PageHeading>
@@ -66,6 +68,7 @@ function Listed() {
 
 function TicketActions({ ticket, onSaved }: { ticket: Ticket; onSaved: (t: Ticket) => void }) {
   const { user, loading } = useSession();
+  const { clockOffsetMs } = useConfig();
   const here = useLocation();
   if (loading) return null;
   if (user?.id === ticket.userId) {
@@ -80,6 +83,9 @@ function TicketActions({ ticket, onSaved }: { ticket: Ticket; onSaved: (t: Ticke
   }
   if (ticket.status !== 'available') {
     return <p className="notice">This ticket is {ticket.status === 'sold' ? 'sold' : 'reserved by a buyer'}.</p>;
+  }
+  if (hasTakenPlace(ticket, Date.now() + clockOffsetMs)) {
+    return <p className="notice">The event has taken place, so this ticket can no longer be bought.</p>;
   }
   return (
     <>

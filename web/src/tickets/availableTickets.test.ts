@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Ticket } from '../api/types';
-import { applyTicketChange } from './availableTickets';
-
-const ticket = (id: string, over: Partial<Ticket> = {}): Ticket => ({
-  id,
-  title: `t${id}`,
-  price: 10,
-  userId: 'u',
-  version: 0,
-  orderId: null,
-  status: 'available',
-  ...over,
-});
+import { ticket } from '../api/fixtures';
+import { applyTicketChange, hasTakenPlace, matchesSearch, searchPath, searchProblem } from './availableTickets';
 
 describe('applyTicketChange', () => {
   it('adds a newly listed ticket at the top', () => {
@@ -46,5 +35,49 @@ describe('applyTicketChange', () => {
     expect(applyTicketChange(list, ticket('01', { version: 2 }), false).map((t) => t.id)).toEqual(['05', '03']);
     expect(applyTicketChange(list, ticket('04', { version: 2 }), false).map((t) => t.id)).toEqual(['05', '04', '03']);
     expect(applyTicketChange(list, ticket('01', { version: 2 }), true).map((t) => t.id)).toEqual(['05', '03', '01']);
+  });
+});
+
+describe('applyTicketChange under a search', () => {
+  it('keeps to the tickets whose titles hold the search, in any case', () => {
+    const list = [ticket('02', { title: 'Jazz at noon' })];
+    expect(applyTicketChange(list, ticket('03', { title: 'Late JAZZ' }), true, 'jazz').map((t) => t.id)).toEqual(['03', '02']);
+    expect(applyTicketChange(list, ticket('04', { title: 'Opera' }), true, 'jazz').map((t) => t.id)).toEqual(['02']);
+  });
+
+  it('drops a ticket whose new title no longer matches', () => {
+    const list = [ticket('02', { title: 'Jazz at noon' })];
+    expect(applyTicketChange(list, ticket('02', { title: 'Blues at noon', version: 1 }), true, 'jazz')).toEqual([]);
+  });
+});
+
+describe('matchesSearch', () => {
+  it('takes every character literally, as the API does', () => {
+    expect(matchesSearch(ticket('01', { title: 'A.* show' }), '.*')).toBe(true);
+    expect(matchesSearch(ticket('01', { title: 'A show' }), '.*')).toBe(false);
+    expect(matchesSearch(ticket('01', { title: 'A show' }), ' SHOW ')).toBe(true);
+  });
+});
+
+describe('searchPath and searchProblem', () => {
+  it('puts the trimmed search in the query, and none for a blank one', () => {
+    expect(searchPath('  jazz & blues ')).toBe('/?q=jazz+%26+blues');
+    expect(searchPath('   ')).toBe('/');
+  });
+
+  it('refuses what the API refuses, in its words', () => {
+    expect(searchProblem('x'.repeat(100))).toBeNull();
+    expect(searchProblem('🎷'.repeat(100))).toBeNull();
+    expect(searchProblem('x'.repeat(101))).toBe('Search must be between 1 and 100 characters');
+  });
+});
+
+describe('hasTakenPlace', () => {
+  it('is true from the event’s start on, and never for a ticket without a date', () => {
+    const at = Date.parse('2026-12-05T19:30:00Z');
+    const concert = ticket('01', { eventAt: '2026-12-05T19:30:00Z' });
+    expect(hasTakenPlace(concert, at - 1)).toBe(false);
+    expect(hasTakenPlace(concert, at)).toBe(true);
+    expect(hasTakenPlace(ticket('02'), at)).toBe(false);
   });
 });

@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { draftProblems, priceProblem, priceToSend, titleProblem } from './ticketDraft';
+import {
+  draftProblems,
+  draftToSend,
+  eventAtProblem,
+  eventAtToSend,
+  instantToLocal,
+  localToInstant,
+  priceProblem,
+  priceToSend,
+  titleProblem,
+  type TicketDraft,
+} from './ticketDraft';
+
+const NOW = new Date(2026, 11, 4, 21, 0).getTime();
+const blank: TicketDraft = { title: '', price: '', eventAt: '' };
 
 describe('priceProblem', () => {
   it('accepts what the API accepts', () => {
@@ -40,11 +54,16 @@ describe('titleProblem', () => {
 
 describe('draftProblems', () => {
   it('gives each problem its field', () => {
-    expect(draftProblems({ title: '', price: 'abc' })).toEqual([
+    const context = { initial: blank, now: NOW };
+    expect(draftProblems({ title: '', price: 'abc', eventAt: '2026-12-04T20:00' }, context)).toEqual([
       { field: 'title', message: 'Title is required' },
       { field: 'price', message: 'Price must be a number, like 19.99' },
+      { field: 'eventAt', message: 'Event date must be in the future' },
     ]);
-    expect(draftProblems({ title: 'Concert', price: '19.99' })).toEqual([]);
+    expect(draftProblems({ title: 'Concert', price: '19.99', eventAt: '' }, context)).toEqual([]);
+    expect(draftProblems({ title: 'Concert', price: '19.99', eventAt: '' }, { ...context, eventAtIncomplete: true })).toEqual([
+      { field: 'eventAt', message: 'Enter the whole date and time of the event, or none' },
+    ]);
   });
 });
 
@@ -52,5 +71,53 @@ describe('priceToSend', () => {
   it('drops zeros past the second decimal', () => {
     expect(priceToSend(' 1.230 ')).toBe('1.23');
     expect(priceToSend('20')).toBe('20');
+  });
+});
+
+describe('eventAtProblem', () => {
+  it('says the API’s words for a date that is not in the future, by the server’s clock', () => {
+    expect(eventAtProblem('2026-12-04T21:01', '', NOW)).toBeNull();
+    expect(eventAtProblem('2026-12-04T21:00', '', NOW)).toBe('Event date must be in the future');
+    expect(eventAtProblem('2026-12-04T21:01', '', NOW + 60_000)).toBe('Event date must be in the future');
+  });
+
+  it('leaves alone a date the ticket already had, and no date at all', () => {
+    expect(eventAtProblem('2026-12-01T20:00', '2026-12-01T20:00', NOW)).toBeNull();
+    expect(eventAtProblem('', '2026-12-01T20:00', NOW)).toBeNull();
+  });
+});
+
+describe('eventAtToSend', () => {
+  it('sends the instant of a new date, null for a cleared one, and nothing for an unchanged one', () => {
+    expect(eventAtToSend('2026-12-05T19:30', '')).toBe(new Date(2026, 11, 5, 19, 30).toISOString());
+    expect(eventAtToSend('', '2026-12-05T19:30')).toBeNull();
+    expect(eventAtToSend('2026-12-05T19:30', '2026-12-05T19:30')).toBeUndefined();
+    expect(eventAtToSend('', '')).toBeUndefined();
+  });
+});
+
+describe('draftToSend', () => {
+  it('leaves the event date out of an edit that did not change it, so the ticket keeps it', () => {
+    const initial = { title: 'Concert', price: '20.00', eventAt: '2026-12-05T19:30' };
+    expect(JSON.stringify(draftToSend({ ...initial, price: '25' }, initial))).toBe('{"title":"Concert","price":"25"}');
+    expect(JSON.stringify(draftToSend({ ...initial, eventAt: '' }, initial))).toBe(
+      '{"title":"Concert","price":"20.00","eventAt":null}',
+    );
+  });
+});
+
+describe('localToInstant and instantToLocal', () => {
+  it('read and write the date-time input’s value in the reader’s time zone', () => {
+    const instant = new Date(2026, 11, 5, 19, 30).toISOString();
+    expect(localToInstant('2026-12-05T19:30')).toBe(instant);
+    expect(instantToLocal(instant)).toBe('2026-12-05T19:30');
+    expect(instantToLocal(new Date(2026, 11, 5, 19, 30, 15).toISOString())).toBe('2026-12-05T19:30:15');
+  });
+
+  it('has nothing to show for no date, and no instant for what is no date', () => {
+    expect(instantToLocal(null)).toBe('');
+    expect(localToInstant('')).toBeNull();
+    expect(localToInstant('2026-12-05')).toBeNull();
+    expect(localToInstant('2026-13-45T19:30')).toBeNull();
   });
 });

@@ -5,10 +5,14 @@ import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowServiceException;
 import io.temporal.failure.ApplicationFailure;
 import jakarta.servlet.http.HttpServletRequest;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.tomcat.util.http.InvalidParameterException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -75,15 +79,25 @@ public class ApiErrors {
     return answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, BodyLimits.JSON_ONLY);
   }
 
-  /** Each broken rule of a request record, with its field, in the order of the fields. */
+  /** Each broken rule of a request record, with its field, in the order the record has them. */
   @ExceptionHandler(MethodArgumentNotValidException.class)
   ResponseEntity<ApiError.Body> invalid(MethodArgumentNotValidException e) {
+    List<String> fields = fieldsOf(e.getBindingResult().getTarget());
     List<ApiError> errors =
         e.getBindingResult().getFieldErrors().stream()
-            .sorted(Comparator.comparing(FieldError::getField))
+            .sorted(Comparator.comparing((FieldError error) -> fields.indexOf(error.getField())))
             .map(error -> new ApiError(String.valueOf(error.getDefaultMessage()), error.getField()))
             .toList();
     return ResponseEntity.badRequest().body(new ApiError.Body(errors));
+  }
+
+  private static List<String> fieldsOf(@Nullable Object request) {
+    if (request == null || !request.getClass().isRecord()) {
+      return List.of();
+    }
+    return Arrays.stream(request.getClass().getRecordComponents())
+        .map(RecordComponent::getName)
+        .toList();
   }
 
   @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
@@ -108,6 +122,12 @@ public class ApiErrors {
   })
   ResponseEntity<ApiError.Body> badParameter(Exception e) {
     return answer(HttpStatus.BAD_REQUEST, "Invalid request: " + e.getMessage());
+  }
+
+  /** A query Tomcat could not decode ({@code %zz}, bytes that are not UTF-8, an empty name). */
+  @ExceptionHandler(InvalidParameterException.class)
+  ResponseEntity<ApiError.Body> undecodableQuery() {
+    return answer(HttpStatus.BAD_REQUEST, "Bad Request");
   }
 
   /** Business rejections from a domain, an activity or a workflow update. */

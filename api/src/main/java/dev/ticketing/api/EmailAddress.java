@@ -16,8 +16,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An email address as the original API took it: something, an {@code @}, and a dot in what follows,
- * at most 254 characters. The length is checked before the pattern, which backtracks on long input.
- * Null is not one, unless the address is optional.
+ * with no space but around it (which is not part of it), at most 254 characters in all. The length
+ * is checked before the pattern, which backtracks on long input. Null is not one, unless the
+ * address is optional.
  */
 @Target({FIELD, RECORD_COMPONENT, PARAMETER})
 @Retention(RUNTIME)
@@ -25,7 +26,6 @@ import org.jspecify.annotations.Nullable;
 public @interface EmailAddress {
 
   int MAX_LENGTH = 254;
-  String PATTERN = "^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$";
 
   String message() default "Email must be valid";
 
@@ -36,7 +36,7 @@ public @interface EmailAddress {
   Class<? extends Payload>[] payload() default {};
 
   final class Check implements ConstraintValidator<EmailAddress, String> {
-    private static final Pattern ADDRESS = Pattern.compile(PATTERN);
+    private static final Pattern ADDRESS = Pattern.compile(Text.EMAIL);
     private boolean required;
 
     @Override

@@ -5,8 +5,15 @@ import static dev.ticketing.store.DomainDatabase.BOOT_TEMPLATE;
 
 import dev.ticketing.orders.OrdersConfiguration;
 import dev.ticketing.payments.PaymentsConfiguration;
+import dev.ticketing.payouts.PayoutGateway;
+import dev.ticketing.payouts.PayoutSettings;
+import dev.ticketing.payouts.Payouts;
+import dev.ticketing.payouts.PayoutsConfiguration;
+import dev.ticketing.payouts.SellerAccounts;
+import dev.ticketing.payouts.web.PayoutSignals;
 import dev.ticketing.store.DomainStore;
 import dev.ticketing.store.StoresHealth;
+import dev.ticketing.tickets.TicketCatalog;
 import dev.ticketing.tickets.TicketsConfiguration;
 import dev.ticketing.users.UsersConfiguration;
 import java.util.List;
@@ -25,9 +32,23 @@ import org.springframework.context.annotation.Import;
   UsersConfiguration.class,
   TicketsConfiguration.class,
   OrdersConfiguration.class,
-  PaymentsConfiguration.class
+  PaymentsConfiguration.class,
+  PayoutsConfiguration.class
 })
 public class TicketingApi {
+
+  /** Every ticket in memory, for browsing: loaded by CatalogLoader, fed by LiveFeed. */
+  @Bean
+  TicketCatalog ticketCatalog() {
+    return new TicketCatalog();
+  }
+
+  /** Sellers' payout accounts; one that becomes active tells the payouts waiting for it. */
+  @Bean
+  SellerAccounts sellerAccounts(
+      Payouts payouts, PayoutGateway stripe, PayoutSettings settings, PayoutSignals signals) {
+    return new SellerAccounts(payouts, stripe, settings.publicUrl(), signals::accountActivated);
+  }
 
   @Bean
   HealthIndicator stores(List<DomainStore> stores) {

@@ -2,6 +2,7 @@ package dev.ticketing.api;
 
 import dev.ticketing.orders.OrderSettings;
 import dev.ticketing.payments.PaymentSettings;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
@@ -31,8 +32,9 @@ import org.springframework.web.servlet.resource.ResourceResolverChain;
 /**
  * The browser client, built into {@code static/}: its files as they are, and {@code index.html} for
  * every other page path, so the client's own routes survive a reload. Paths under {@code /api/}
- * stay the API's. The build writes a Brotli ({@code .br}) and a gzip ({@code .gz}) copy beside each
- * text file; a browser that accepts one gets it, with {@code Content-Encoding}.
+ * stay the API's, and those under {@code /actuator/} are nobody's here (the management port has
+ * them). The build writes a Brotli ({@code .br}) and a gzip ({@code .gz}) copy beside each text
+ * file; a browser that accepts one gets it, with {@code Content-Encoding}.
  */
 @Configuration(proxyBeanMethods = false)
 class WebClient implements WebMvcConfigurer {
@@ -121,7 +123,9 @@ class WebClient implements WebMvcConfigurer {
         return file;
       }
       boolean page =
-          !path.startsWith("api/") && !path.substring(path.lastIndexOf('/') + 1).contains(".");
+          !path.startsWith("api/")
+              && !path.startsWith("actuator/")
+              && !path.substring(path.lastIndexOf('/') + 1).contains(".");
       Resource index = location.createRelative("index.html");
       return page && index.isReadable() ? index : null;
     }
@@ -133,7 +137,9 @@ class WebClient implements WebMvcConfigurer {
 
     /** {@code orderHoldSeconds}: how long a new order holds its ticket, told before Purchase. */
     record ClientConfig(
-        @Nullable String stripePublishableKey, Instant serverTime, long orderHoldSeconds) {}
+        @Schema(nullable = true) @Nullable String stripePublishableKey,
+        Instant serverTime,
+        long orderHoldSeconds) {}
 
     private final PaymentSettings payments;
     private final OrderSettings orders;
@@ -144,7 +150,7 @@ class WebClient implements WebMvcConfigurer {
     }
 
     @GetMapping("/api/config")
-    ClientConfig config() {
+    ClientConfig clientConfig() {
       String key = payments.stripe().publishableKey();
       Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
       return new ClientConfig(

@@ -69,13 +69,17 @@ class WebSecurity {
   /**
    * Spring Security's firewall, letting an encoded slash through: a path segment holding one is an
    * id like any other, and answers 404 as the contract says, not 400. Tomcat passes it on encoded
-   * (ServletContainer), so the decoded path holds a {@code %} too.
+   * (ServletContainer), so the decoded path holds a {@code %} too; so is a backslash. And any
+   * method: one a route does not take is 405 with {@code Allow} from Spring MVC; the signed-in
+   * routes are named by method.
    */
   @Bean
   WebSecurityCustomizer encodedSlashesInIds() {
     var firewall = new StrictHttpFirewall();
     firewall.setAllowUrlEncodedSlash(true);
     firewall.setAllowUrlEncodedPercent(true);
+    firewall.setAllowBackSlash(true);
+    firewall.setUnsafeAllowAnyHttpMethod(true);
     return web -> web.httpFirewall(firewall);
   }
 

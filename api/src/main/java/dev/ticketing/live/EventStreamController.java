@@ -1,6 +1,9 @@
 package dev.ticketing.live;
 
 import dev.ticketing.api.CurrentUser;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -19,8 +22,12 @@ class EventStreamController {
     this.feed = feed;
   }
 
+  @ApiResponse(
+      responseCode = "200",
+      description = "Events named ticket, order (the buyer's own) and reset, as they happen",
+      content = @Content(mediaType = "text/event-stream", schema = @Schema(type = "string")))
   @GetMapping(path = "/api/events/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-  SseEmitter stream(
+  SseEmitter events(
       @AuthenticationPrincipal @Nullable CurrentUser user,
       @RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventId) {
     return feed.subscribe(user == null ? null : user.id(), lastEventId);

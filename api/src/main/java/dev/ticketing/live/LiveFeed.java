@@ -2,12 +2,17 @@ package dev.ticketing.live;
 
 import dev.ticketing.orders.Orders;
 import dev.ticketing.orders.web.OrderResponse;
+import dev.ticketing.payouts.Payouts;
+import dev.ticketing.payouts.SellerAccount;
+import dev.ticketing.payouts.web.PayoutResponse;
 import dev.ticketing.store.Event;
 import dev.ticketing.store.EventLog;
+import dev.ticketing.tickets.TicketCatalog;
 import dev.ticketing.tickets.Tickets;
 import dev.ticketing.tickets.web.TicketResponse;
 import dev.ticketing.workflows.UserId;
 import dev.ticketing.workflows.orders.Order;
+import dev.ticketing.workflows.payouts.Payout;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +22,7 @@ import java.util.Map;
 import java.util.SequencedMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,9 +32,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Follows the tickets and orders feeds, keeps the latest events so a browser that reconnects can
- * catch up, and hands each new event to every subscribed browser. Whatever process wrote an event
- * (the API or a worker), every API process sees it.
+ * Follows the tickets, orders and payouts feeds, keeps the latest events so a browser that
+ * reconnects can catch up, and hands each new event to every subscribed browser. Whatever process
+ * wrote an event (the API or a worker), every API process sees it.
  */
 @Component
 public class LiveFeed implements SmartLifecycle {
@@ -43,7 +49,9 @@ public class LiveFeed implements SmartLifecycle {
   private static final Duration REFOLLOW = Duration.ofMillis(250);
 
   private final Tickets tickets;
+  private final TicketCatalog catalog;
   private final Orders orders;
+  private final Payouts payouts;
   private final JsonMapper json;
   // The latest events by id, oldest first.
   private final SequencedMap<String, LiveEvent> kept = new LinkedHashMap<>();
@@ -52,9 +60,12 @@ public class LiveFeed implements SmartLifecycle {
   private Instant newest = Instant.EPOCH;
   private volatile boolean running;
 
-  LiveFeed(Tickets tickets, Orders orders, JsonMapper json) {
+  LiveFeed(
+      Tickets tickets, TicketCatalog catalog, Orders orders, Payouts payouts, JsonMapper json) {
     this.tickets = tickets;
+    this.catalog = catalog;
     this.orders = orders;
+    this.payouts = payouts;
     this.json = json;
   }
 
@@ -84,8 +95,14 @@ public class LiveFeed implements SmartLifecycle {
   @Override
   public void start() {
     running = true;
-    followers.add(follow("tickets", tickets.events(), this::ticketEvent));
-    followers.add(follow("orders", orders.events(), this::orderEvent));
+    followers.add(
+        follow(
+            "tickets",
+            tickets.events(),
+            event -> catalog.apply(tickets.ticketAfter(event)),
+            this::ticketEvent));
+    followers.add(follow("orders", orders.events(), event -> {}, this::orderEvent));
+    followers.add(follow("payouts", payouts.events(), event -> {}, this::payoutEvent));
   }
 
   @Override
@@ -102,13 +119,21 @@ public class LiveFeed implements SmartLifecycle {
     return running;
   }
 
-  private Thread follow(String domain, EventLog feed, BiFunction<String, Event, LiveEvent> toLive) {
+  /** Hands every event of the feed to {@code record}, then the news among them to browsers. */
+  private Thread follow(
+      String domain,
+      EventLog feed,
+      Consumer<Event> record,
+      BiFunction<String, Event, LiveEvent> toLive) {
     return Thread.ofVirtual()
         .name("live-" + domain)
         .start(() -> {
           while (running) {
             try {
-              feed.follow(event -> publish(domain + ":" + event.id(), event, toLive));
+              feed.follow(event -> {
+                record.accept(event);
+                publish(domain + ":" + event.id(), event, toLive);
+              });
             } catch (RuntimeException e) {
               log.debug(
                   "Following the {} feed failed; following again: {}", domain, e.getMessage());
@@ -166,6 +191,19 @@ public class LiveFeed implements SmartLifecycle {
     Order order = orders.orderAfter(event);
     var data = Map.of("type", event.type(), "order", OrderResponse.of(order));
     return new LiveEvent(id, "order", json.writeValueAsString(data), order.userId());
+  }
+
+  /** A payout's news, or its seller's account's, for that seller only. */
+  private LiveEvent payoutEvent(String id, Event event) {
+    if (Payouts.isPayoutEvent(event)) {
+      Payout payout = payouts.payoutAfter(event);
+      var data = Map.of("type", event.type(), "payout", PayoutResponse.of(payout));
+      return new LiveEvent(id, "payout", json.writeValueAsString(data), payout.sellerId());
+    }
+    SellerAccount account = payouts.accountAfter(event);
+    var shown = Map.of("status", account.status(), "accountId", account.accountId());
+    var data = Map.of("type", event.type(), "account", shown);
+    return new LiveEvent(id, "account", json.writeValueAsString(data), account.id());
   }
 
   private void pause() {

@@ -1,9 +1,14 @@
 package dev.ticketing.api;
 
+import com.stripe.net.Webhook;
 import dev.ticketing.harness.ApiClient;
 import dev.ticketing.harness.BootJar;
+import dev.ticketing.harness.ExternalProcess;
 import dev.ticketing.harness.LocalStack;
 import java.net.URI;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,11 +37,13 @@ public abstract class ApiIntegrationTest {
 
   @DynamicPropertySource
   static void stack(DynamicPropertyRegistry properties) {
-    for (String domain : new String[] {"users", "tickets", "orders", "payments"}) {
+    for (String domain : new String[] {"users", "tickets", "orders", "payments", "payouts"}) {
       properties.add("ticketing." + domain + ".mongodb-uri", LocalStack.ferretDb()::uri);
     }
     properties.add("spring.temporal.connection.target", LocalStack.temporal()::address);
     properties.add("ticketing.session.key", () -> JWT_KEY);
+    // A port of its own: 0 for both would put health and metrics on the public port.
+    properties.add("management.server.port", ExternalProcess::freePort);
     properties.add("ticketing.users.password-strength", () -> 4);
     properties.add("ticketing.payments.stripe.webhook-secret", () -> WEBHOOK_SECRET);
   }
@@ -48,8 +55,16 @@ public abstract class ApiIntegrationTest {
           BootJar.launch(
               "workers",
               Map.of(
-                  "MONGODB_URI", LocalStack.ferretDb().uri(),
-                  "TEMPORAL_ADDRESS", LocalStack.temporal().address()));
+                  "MONGODB_URI",
+                  LocalStack.ferretDb().uri(),
+                  "TEMPORAL_ADDRESS",
+                  LocalStack.temporal().address(),
+                  // a payout is released a second after its sale, not days
+                  "PAYOUTS_HOLD",
+                  "PT1S",
+                  // emails are the end-to-end tests' (with Mailpit); here they wait unsent
+                  "TICKETING_WORKER_QUEUES",
+                  "orders,tickets,payments,payouts"));
       Runtime.getRuntime().addShutdownHook(new Thread(workers::close));
     }
     return workers;
@@ -88,6 +103,32 @@ public abstract class ApiIntegrationTest {
   /** Starts an order for the ticket as {@code buyer}. */
   protected static ApiClient.Answer order(ApiClient buyer, String ticketId) {
     return buyer.post("/api/orders", Map.of("ticketId", ticketId));
+  }
+
+  /** Pays for the order as {@code buyer} with a card token. */
+  protected static ApiClient.Answer pay(ApiClient buyer, String orderId, String token) {
+    return buyer.post("/api/payments", Map.of("orderId", orderId, "token", token));
+  }
+
+  /** Delivers a Stripe event to the webhook, signed with {@link #WEBHOOK_SECRET}. */
+  protected ApiClient.Answer webhook(String payload) {
+    return webhook(payload, sign(payload, WEBHOOK_SECRET));
+  }
+
+  protected ApiClient.Answer webhook(String payload, String signature) {
+    return anonymous()
+        .send("POST", "/api/payments/webhook", payload, "Stripe-Signature", signature);
+  }
+
+  /** A Stripe-Signature header for the payload, as Stripe signs it with {@code secret}. */
+  protected static String sign(String payload, String secret) {
+    long timestamp = Instant.now().getEpochSecond();
+    try {
+      return "t=%d,v1=%s"
+          .formatted(timestamp, Webhook.Util.computeHmacSha256(secret, timestamp + "." + payload));
+    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   protected static String uniqueEmail() {

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.TestFactory;
 /** The boundaries DESIGN.md draws, checked on the compiled classes of every module. */
 class ArchitectureTest {
 
-  static final List<String> DOMAINS = List.of("users", "tickets", "orders", "payments");
+  static final List<String> DOMAINS =
+      List.of("users", "tickets", "orders", "payments", "payouts", "notifications");
   static JavaClasses classes;
 
   @BeforeAll

@@ -65,6 +65,33 @@ class OpenApiIntegrationTest extends ApiIntegrationTest {
   }
 
   @Test
+  void theDocumentSaysWhoMayCallWhatAndEveryErrorItCanAnswer() {
+    JsonNode document = anonymous().get("/v3/api-docs").body();
+    JsonNode paths = document.path("paths");
+
+    assertThat(document.at("/components/securitySchemes/session/in").asString())
+        .isEqualTo("cookie");
+    assertThat(paths.has("/error")).isFalse();
+    JsonNode listing = paths.path("/api/tickets").path("post");
+    assertThat(listing.path("security").toString()).contains("session");
+    assertThat(listing.path("parameters").toString()).doesNotContain("seller");
+    assertThat(listing.path("responses").propertyNames())
+        .contains("201", "400", "401", "403", "413", "415", "500", "503");
+    assertThat(listing.at("/responses/401/content/application~1json/schema/$ref").asString())
+        .isEqualTo("#/components/schemas/Errors");
+    assertThat(paths.path("/api/tickets").path("get").path("security").isMissingNode()).isTrue();
+    assertThat(paths.path("/api/payments").path("post").path("responses").propertyNames())
+        .contains("402", "409");
+    assertThat(document.at("/components/schemas/TicketResponse/properties/orderId/type").toString())
+        .contains("null");
+    assertThat(
+            document
+                .at("/components/schemas/CurrentUserResponse/properties/currentUser/anyOf")
+                .toString())
+        .contains("null");
+  }
+
+  @Test
   void theDocumentIsBrowsable() {
     Answer ui = anonymous().send("GET", "/swagger-ui/index.html", null, "Accept", "text/html");
     assertThat(ui.status()).isEqualTo(200);

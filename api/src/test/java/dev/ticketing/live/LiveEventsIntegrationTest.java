@@ -46,6 +46,29 @@ class LiveEventsIntegrationTest extends ApiIntegrationTest {
   }
 
   @Test
+  void onlyTheSellerHearsTheirAccountAndPayout() {
+    ApiClient seller = signedUp();
+    ApiClient buyer = signedUp();
+    try (EventStream sellers = seller.events(null);
+        EventStream buyers = buyer.events(null)) {
+      seller.send("POST", "/api/payouts/account", null);
+      ServerSentEvent opened = sellers.next(e -> e.name().equals("account"), SOON);
+      assertThat(opened.data().path("account").path("status").asString()).isEqualTo("active");
+
+      String order = order(buyer, sell(seller, "10")).text("id");
+      pay(buyer, order, "tok_visa");
+
+      sellers.next(payout(order, "PayoutScheduled"), SOON);
+      ServerSentEvent sent = sellers.next(payout(order, "PayoutSent"), SOON);
+      assertThat(sent.data().path("payout").path("status").asString()).isEqualTo("paid");
+      buyers.next(order(order, "OrderCompleted"), SOON);
+      assertThat(buyers.poll(Duration.ofSeconds(2)))
+          .satisfiesAnyOf(
+              e -> assertThat(e).isNull(), e -> assertThat(e.name()).isNotIn("payout", "account"));
+    }
+  }
+
+  @Test
   void aReconnectingBrowserCatchesUpFromItsLastEventOrIsToldToReload() {
     ApiClient seller = signedUp();
     String first = sell(seller, "10");
@@ -71,6 +94,13 @@ class LiveEventsIntegrationTest extends ApiIntegrationTest {
         e.name().equals("ticket")
             && e.data().path("type").asString().equals(type)
             && e.data().path("ticket").path("id").asString().equals(id);
+  }
+
+  private static Predicate<ServerSentEvent> payout(String order, String type) {
+    return e ->
+        e.name().equals("payout")
+            && e.data().path("type").asString().equals(type)
+            && e.data().path("payout").path("orderId").asString().equals(order);
   }
 
   private static Predicate<ServerSentEvent> order(String id, String type) {

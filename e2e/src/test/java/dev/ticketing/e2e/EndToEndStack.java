@@ -4,6 +4,7 @@ import dev.ticketing.harness.ApiClient;
 import dev.ticketing.harness.BootJar;
 import dev.ticketing.harness.FerretDb;
 import dev.ticketing.harness.LocalStack;
+import dev.ticketing.harness.Mailpit;
 import dev.ticketing.harness.TemporalDevServer;
 import java.time.Duration;
 import java.util.HashMap;
@@ -12,25 +13,43 @@ import java.util.UUID;
 
 /**
  * The whole system as it runs in production, once per test run: the built API and workers jars as
- * processes, a Temporal dev server whose history is a SQLite file (so it survives a restart), and
- * FerretDB. Orders made through {@link #api} expire after {@link #EXPIRATION}; {@link
+ * processes, a Temporal dev server whose history is a SQLite file (so it survives a restart),
+ * FerretDB and Mailpit. Orders made through {@link #api} expire after {@link #EXPIRATION}; {@link
  * #patientApi()}, on the same backend, gives the usual 15 minutes for what a person has to click
- * through.
+ * through. Payouts are released {@link #PAYOUT_HOLD} after the sale. The {@code notifications}
+ * queue has a workers process of its own, {@link #mailer}, so a test can kill it alone.
  */
 final class EndToEndStack {
 
   static final Duration EXPIRATION = Duration.ofSeconds(5);
 
+  /** How long the workers hold a payout after its event: short, so a test sees it paid. */
+  static final Duration PAYOUT_HOLD = Duration.ofSeconds(3);
+
+  /** Where the emails' links point. */
+  static final String PUBLIC_URL = "http://tickets.test";
+
   private static EndToEndStack instance;
 
   final FerretDb ferretDb = LocalStack.ferretDb();
+  final Mailpit mailpit = LocalStack.mailpit();
   final TemporalDevServer temporal = TemporalDevServer.launchPersistent();
   final BootJar workers;
+  final BootJar mailer;
   final BootJar api;
   private BootJar patientApi;
 
   private EndToEndStack() {
-    workers = BootJar.launch("workers", backend());
+    var environment = new HashMap<>(backend());
+    environment.put("TICKETING_WORKER_QUEUES", "orders,tickets,payments,payouts");
+    environment.put("PAYOUTS_HOLD", PAYOUT_HOLD.toString());
+    workers = BootJar.launch("workers", environment);
+    var mail = new HashMap<>(backend());
+    mail.put("TICKETING_WORKER_QUEUES", "notifications");
+    mail.put("MAIL_HOST", mailpit.smtpHost());
+    mail.put("MAIL_PORT", String.valueOf(mailpit.smtpPort()));
+    mail.put("PUBLIC_URL", PUBLIC_URL);
+    mailer = BootJar.launch("workers", mail);
     api = launchApi(EXPIRATION);
     Runtime.getRuntime().addShutdownHook(new Thread(this::close));
   }
@@ -53,8 +72,12 @@ final class EndToEndStack {
   }
 
   ApiClient newUser() {
+    return newUser("user-" + UUID.randomUUID() + "@example.com");
+  }
+
+  ApiClient newUser(String email) {
     var client = new ApiClient(api.uri());
-    var answer = client.signUp("user-" + UUID.randomUUID() + "@example.com");
+    var answer = client.signUp(email);
     if (answer.status() != 201) {
       throw new AssertionError("Sign-up failed: " + answer);
     }
@@ -82,6 +105,7 @@ final class EndToEndStack {
       patientApi.close();
     }
     api.close();
+    mailer.close();
     workers.close();
     temporal.close();
   }

@@ -108,6 +108,9 @@ class PurchaseLifecycleIntegrationTest {
       assertThat(client.get("/actuator/health/liveness").text("status")).isEqualTo("UP");
       assertThat(client.get("/actuator/health/readiness").text("status")).isEqualTo("UP");
     }
+    // The API's public port serves no actuator (what answers there is the web client's page):
+    // health and metrics are on its management port.
+    assertThat(body(stack.api.uri().resolve("/actuator/prometheus"))).doesNotContain("# TYPE");
     Poll.until(
         "the workers report Temporal's workflow task metrics",
         Duration.ofSeconds(30),
@@ -179,11 +182,12 @@ class PurchaseLifecycleIntegrationTest {
   }
 
   private static String metrics(dev.ticketing.harness.BootJar process) {
+    return body(process.managementUri().resolve("/actuator/prometheus"));
+  }
+
+  private static String body(java.net.URI uri) {
     try {
-      var request =
-          java.net.http.HttpRequest.newBuilder(
-                  process.managementUri().resolve("/actuator/prometheus"))
-              .build();
+      var request = java.net.http.HttpRequest.newBuilder(uri).build();
       return java.net.http.HttpClient.newHttpClient()
           .send(request, java.net.http.HttpResponse.BodyHandlers.ofString())
           .body();

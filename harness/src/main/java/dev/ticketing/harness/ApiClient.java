@@ -56,14 +56,24 @@ public final class ApiClient {
 
   private final URI base;
   private final HttpClient http;
+  private final CookieManager cookies = new CookieManager();
 
   public ApiClient(URI base) {
     this.base = base;
     this.http =
         HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
+            .cookieHandler(cookies)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
+  }
+
+  /** The session cookie this client holds, as a {@code Cookie} header's value. */
+  public String sessionCookie() {
+    return cookies.getCookieStore().getCookies().stream()
+        .filter(cookie -> cookie.getName().equals("session"))
+        .map(cookie -> "session=" + cookie.getValue())
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("Not signed in"));
   }
 
   public Answer get(String path) {

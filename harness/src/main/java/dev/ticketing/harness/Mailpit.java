@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.core.type.TypeReference;
@@ -17,7 +18,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Mailpit: a real SMTP server that keeps every email it receives, with a web UI and a REST API to
- * read them back. No SMTP authentication, and nothing looked up on the internet.
+ * read them back. No SMTP authentication, and nothing looked up on the internet. An email whose
+ * Message-ID it has seen is kept too (no {@code --ignore-duplicate-ids}), so a repeat can be
+ * counted.
  */
 public final class Mailpit implements AutoCloseable {
 
@@ -88,6 +91,22 @@ public final class Mailpit implements AutoCloseable {
   /** Every email received, oldest first. */
   public List<Email> emails() {
     return emails(get("api/v1/messages?limit=" + LIMIT));
+  }
+
+  /**
+   * The Message-ID of every email received, without its angle brackets; a repeat is listed again.
+   */
+  public List<String> messageIds() {
+    List<String> ids = new ArrayList<>();
+    JsonNode page;
+    do {
+      page = get("api/v1/messages?limit=" + LIMIT + "&start=" + ids.size());
+      page.path("messages")
+          .valueStream()
+          .map(m -> m.path("MessageID").asString())
+          .forEach(ids::add);
+    } while (page.path("count").asInt() > 0 && ids.size() < page.path("messages_count").asInt());
+    return ids;
   }
 
   /** The emails whose To names exactly {@code address} (in any case), oldest first. */

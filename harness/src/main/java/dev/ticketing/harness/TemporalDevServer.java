@@ -92,7 +92,9 @@ public final class TemporalDevServer implements AutoCloseable {
                 "--log-level=warn",
                 "--search-attribute=OrderStatus=Keyword",
                 "--search-attribute=TicketId=Keyword",
-                "--search-attribute=BuyerId=Keyword"));
+                "--search-attribute=BuyerId=Keyword",
+                "--search-attribute=PayoutStatus=Keyword",
+                "--search-attribute=SellerId=Keyword"));
     if (database != null) {
       command.add("--db-filename=" + database);
     }

@@ -56,6 +56,27 @@ class MailpitIntegrationTest {
   }
 
   @Test
+  void anEmailSentAgainUnderTheSameMessageIdIsKeptAndListedTwice(Mailpit mailpit) {
+    String id = "receipt-" + System.nanoTime() + "@ticketing.test";
+    String message =
+        String.join(
+            "\r\n",
+            "From: tickets@ticketing.test",
+            "To: buyer@example.com",
+            "Message-ID: <" + id + ">",
+            "Subject: Your receipt",
+            "",
+            "Thank you.");
+
+    Smtp.send(
+        mailpit.smtpHost(), mailpit.smtpPort(), "tickets@ticketing.test", "b@x.test", message);
+    Smtp.send(
+        mailpit.smtpHost(), mailpit.smtpPort(), "tickets@ticketing.test", "b@x.test", message);
+
+    assertThat(mailpit.messageIds()).filteredOn(id::equals).hasSize(2);
+  }
+
+  @Test
   void deleteAllForgetsEveryEmail(Mailpit mailpit) {
     send(mailpit, unique("someone"), "Your receipt for Concert", "order-5:paid");
     assertThat(mailpit.emails()).isNotEmpty();

@@ -1,5 +1,6 @@
 package dev.ticketing.workers;
 
+import dev.ticketing.workflows.TaskQueues;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -27,7 +28,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
       String served =
           context
               .getEnvironment()
-              .getProperty("ticketing.workers.queues", "orders,tickets,payments");
+              .getProperty("ticketing.workers.queues", String.join(",", TaskQueues.ALL));
       return Arrays.stream(served.split(",")).map(String::trim).anyMatch(queue::equals);
     }
   }

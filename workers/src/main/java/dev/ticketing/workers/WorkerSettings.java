@@ -6,10 +6,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The task queues this process serves: any of {@code orders}, {@code tickets}, {@code payments}.
+ * The task queues this process serves: any of {@code orders}, {@code tickets}, {@code payments},
+ * {@code payouts}, {@code notifications}.
  */
 @ConfigurationProperties("ticketing.workers")
-public record WorkerSettings(@DefaultValue({"orders", "tickets", "payments"}) List<String> queues) {
+public record WorkerSettings(
+    @DefaultValue({"orders", "tickets", "payments", "payouts", "notifications"})
+        List<String> queues) {
 
   public WorkerSettings {
     if (queues.isEmpty() || !TaskQueues.ALL.containsAll(queues)) {

@@ -2,13 +2,13 @@ package dev.ticketing.workflows;
 
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
-import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
  * How the workflows call activities: every call is retried until it lands, or until {@code bound}
- * (unbounded when null) has passed since it was first scheduled.
+ * (unbounded when null) has passed since it was first scheduled; each call carries its summary
+ * ({@link Activities#withSummary}).
  */
 public final class ActivityStubs {
 
@@ -23,18 +23,20 @@ public final class ActivityStubs {
   private ActivityStubs() {}
 
   /** For what answers fast: each attempt at most 10 s, asked again 200 ms to 5 s later. */
-  public static <T> T quick(Class<T> activities, String taskQueue, @Nullable Duration bound) {
-    return stub(activities, taskQueue, Duration.ofSeconds(10), WITHIN_FIVE_SECONDS, bound);
+  public static <T> Activities<T> quick(
+      Class<T> activities, String taskQueue, @Nullable Duration bound) {
+    return configured(activities, taskQueue, Duration.ofSeconds(10), WITHIN_FIVE_SECONDS, bound);
   }
 
   /**
    * For waiting out an outage (Stripe's): each attempt at most 30 s, asked again within a minute.
    */
-  public static <T> T patient(Class<T> activities, String taskQueue, @Nullable Duration bound) {
-    return stub(activities, taskQueue, Duration.ofSeconds(30), AT_MOST_A_MINUTE_APART, bound);
+  public static <T> Activities<T> patient(
+      Class<T> activities, String taskQueue, @Nullable Duration bound) {
+    return configured(activities, taskQueue, Duration.ofSeconds(30), AT_MOST_A_MINUTE_APART, bound);
   }
 
-  private static <T> T stub(
+  private static <T> Activities<T> configured(
       Class<T> activities,
       String taskQueue,
       Duration attempt,
@@ -48,6 +50,6 @@ public final class ActivityStubs {
     if (bound != null) {
       options.setScheduleToCloseTimeout(bound);
     }
-    return Workflow.newActivityStub(activities, options.build());
+    return new Activities<>(activities, options.build());
   }
 }

@@ -9,6 +9,9 @@ import java.math.BigDecimal;
  * wire it is a decimal number with two places: {@code 19.99}.
  */
 public record Price(long cents) {
+  /** The platform charges in US dollars, Stripe's {@code usd}. */
+  public static final String CURRENCY = "usd";
+
   public static final BigDecimal MAX = new BigDecimal(1_000_000);
 
   public Price {

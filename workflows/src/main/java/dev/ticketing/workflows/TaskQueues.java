@@ -7,7 +7,9 @@ public final class TaskQueues {
   public static final String ORDERS = "orders";
   public static final String TICKETS = "tickets";
   public static final String PAYMENTS = "payments";
-  public static final List<String> ALL = List.of(ORDERS, TICKETS, PAYMENTS);
+  public static final String PAYOUTS = "payouts";
+  public static final String NOTIFICATIONS = "notifications";
+  public static final List<String> ALL = List.of(ORDERS, TICKETS, PAYMENTS, PAYOUTS, NOTIFICATIONS);
 
   private TaskQueues() {}
 }

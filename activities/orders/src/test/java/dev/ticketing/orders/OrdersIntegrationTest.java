@@ -103,7 +103,7 @@ class OrdersIntegrationTest {
   private static Order newOrder(Instant createdAt) {
     var ticket =
         new Order.Ticket(
-            new TicketId(new ObjectId().toHexString()), "Concert", new Price(2_000), 1);
+            new TicketId(new ObjectId().toHexString()), "Concert", new Price(2_000), 1, null, null);
     return new Order(
         new OrderId(new ObjectId().toHexString()),
         BUYER,

@@ -3,6 +3,7 @@ package dev.ticketing.payments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ticketing.workflows.UserId;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -49,6 +50,49 @@ class StripeWebhooksTest {
         """;
 
     assertThat(webhooks.read(payload, sign(payload, SECRET)).payment()).isEmpty();
+  }
+
+  @Test
+  void readsADisputeOpenedThenLostOrWon() {
+    assertThat(read(disputeEvent("charge.dispute.created", "needs_response")).dispute())
+        .contains(new StripeWebhooks.DisputeReport("pi_1", "dp_1", null));
+    assertThat(read(disputeEvent("charge.dispute.closed", "lost")).dispute())
+        .contains(new StripeWebhooks.DisputeReport("pi_1", "dp_1", false));
+    assertThat(read(disputeEvent("charge.dispute.closed", "won")).dispute())
+        .contains(new StripeWebhooks.DisputeReport("pi_1", "dp_1", true));
+    assertThat(read(disputeEvent("charge.dispute.updated", "under_review")).dispute()).isEmpty();
+  }
+
+  @Test
+  void readsARefundedPaymentAndAConnectedAccountThatCanBePaid() {
+    String refunded =
+        """
+        {"id":"evt_4","object":"event","type":"charge.refunded","api_version":"2025-01-27.acacia",
+         "data":{"object":{"id":"ch_1","object":"charge","payment_intent":"pi_1","refunded":true}}}\
+        """;
+    String account =
+        """
+        {"id":"evt_5","object":"event","type":"account.updated","api_version":"2025-01-27.acacia",
+         "data":{"object":{"id":"acct_1","object":"account","payouts_enabled":true,
+           "metadata":{"sellerId":"5f00000000000000000000a1"}}}}\
+        """;
+
+    assertThat(read(refunded).refundedPaymentIntent()).contains("pi_1");
+    assertThat(read(account).account())
+        .contains(new StripeWebhooks.AccountReport(new UserId("5f00000000000000000000a1"), true));
+    assertThat(read(account).payment()).isEmpty();
+  }
+
+  private StripeWebhooks.Notification read(String payload) {
+    return webhooks.read(payload, sign(payload, SECRET));
+  }
+
+  static String disputeEvent(String type, String status) {
+    return """
+    {"id":"evt_3","object":"event","type":"%s","api_version":"2025-01-27.acacia",
+     "data":{"object":{"id":"dp_1","object":"dispute","payment_intent":"pi_1","status":"%s"}}}\
+    """
+        .formatted(type, status);
   }
 
   static String paymentIntentSucceeded(String eventId, String paymentIntent, long amount) {

@@ -9,16 +9,21 @@ import java.util.function.Supplier;
 /**
  * Counts a domain's store changes and the commands they send to the database, its round trips:
  * {@code ticketing_store_changes_total} and {@code ticketing_store_change_commands_total}, tagged
- * with the domain. The driver tells of each command on the thread that sends it.
+ * with the domain. The driver tells of each command on the thread that sends it. And each event
+ * recorded, once however often its change was tried: {@code ticketing_events_total{domain, type}}
+ * counts purchases ({@code OrderCompleted}), expiries ({@code OrderExpired}), payouts ({@code
+ * PayoutSent}) and emails ({@code EmailSent}).
  */
 final class ChangeMeter implements CommandListener {
 
   private static final ThreadLocal<Boolean> CHANGING = ThreadLocal.withInitial(() -> false);
 
+  private final String domain;
   private final Counter changes;
   private final Counter commands;
 
   ChangeMeter(String domain) {
+    this.domain = domain;
     this.changes = Metrics.counter("ticketing.store.changes", "domain", domain);
     this.commands = Metrics.counter("ticketing.store.change.commands", "domain", domain);
   }
@@ -36,6 +41,11 @@ final class ChangeMeter implements CommandListener {
     } finally {
       CHANGING.set(false);
     }
+  }
+
+  /** An event of this domain was recorded. */
+  void recorded(String eventType) {
+    Metrics.counter("ticketing.events", "domain", domain, "type", eventType).increment();
   }
 
   @Override

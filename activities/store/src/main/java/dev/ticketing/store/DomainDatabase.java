@@ -52,6 +52,8 @@ public final class DomainDatabase implements AutoCloseable {
             .applyConnectionString(connection)
             .addCommandListener(changes)
             .applicationName("ticketing-" + domain)
+            .applyToServerSettings(
+                server -> server.addServerListener(new ReachabilityGauge(domain)))
             .applyToClusterSettings(cluster -> {
               // Fail a request quickly while the server is away; retries belong to the caller.
               if (connection.getServerSelectionTimeout() == null) {
@@ -96,6 +98,11 @@ public final class DomainDatabase implements AutoCloseable {
   /** Runs one change of this domain's data, counted with the round trips it takes. */
   <T> T change(Supplier<T> change) {
     return changes.count(change);
+  }
+
+  /** Counts an event recorded in this domain's log. */
+  void recorded(Event event) {
+    changes.recorded(event.type());
   }
 
   public String name() {

@@ -34,11 +34,13 @@ public final class EventLog {
   // Small, because FerretDB reads a feed from its start when a follower opens it.
   private static final long FEED_BYTES = 4L << 20;
 
+  private final DomainDatabase database;
   private final MongoTemplate template;
   // Created on first use, so a process starts (and reports not ready) while its database is away.
   private volatile boolean feedCreated;
 
   public EventLog(DomainDatabase database) {
+    this.database = database;
     this.template = database.template();
   }
 
@@ -46,6 +48,7 @@ public final class EventLog {
   boolean append(Event event) {
     try {
       template.insert(event, EVENTS);
+      database.recorded(event);
       return true;
     } catch (DuplicateKeyException taken) {
       return false;

@@ -1,14 +1,19 @@
 package dev.ticketing.store;
 
+import static com.mongodb.client.model.Filters.eq;
+
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
@@ -67,6 +72,15 @@ public final class VersionedStore<T> {
     return Optional.ofNullable(latest(storedId(id))).map(this::read);
   }
 
+  /**
+   * The aggregate as its latest event left it, read without writing anything: for a process that
+   * may only read this domain's database. A snapshot that trails its events stays as it is.
+   */
+  public Optional<T> peek(Object id) {
+    Object key = storedId(id);
+    return Optional.ofNullable(rolledForward(key, snapshot(key), event -> {})).map(this::read);
+  }
+
   /** The aggregate as an event of this store left it. */
   public T stateAfter(Event event) {
     return read(event.state());
@@ -79,6 +93,11 @@ public final class VersionedStore<T> {
       indexed = true;
     }
     return template.find(query, type, collection);
+  }
+
+  /** Every snapshot matching a query, read as they come (not gathered into one list first). */
+  public Stream<T> stream(Query query) {
+    return template.stream(query, type, collection);
   }
 
   /** Stores a new aggregate at version 0, or answers the one that already has its id. */
@@ -109,7 +128,7 @@ public final class VersionedStore<T> {
   private Optional<T> decideAndClaim(Object key, String eventType, UnaryOperator<T> transition) {
     Document current = remembered(key);
     if (current == null) {
-      current = template.findById(key, Document.class, collection);
+      current = snapshot(key);
     }
     boolean surelyLatest = false;
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
@@ -142,7 +161,7 @@ public final class VersionedStore<T> {
     if (!events.append(event)) {
       return false;
     }
-    template.save(state, collection);
+    writeSnapshot(state, event.version() > 0);
     events.announce(event);
     remember(idOf(state), state);
     return true;
@@ -153,22 +172,52 @@ public final class VersionedStore<T> {
    * its events announced again: their writer crashed before doing so, or is about to.
    */
   private @Nullable Document latest(Object key) {
-    Document latest = template.findById(key, Document.class, collection);
-    boolean behind = false;
-    for (Event next = events.find(key, versionOf(latest) + 1);
-        next != null;
-        next = events.find(key, next.version() + 1)) {
-      latest = next.state();
-      behind = true;
-      events.announce(next);
-    }
+    Document stored = snapshot(key);
+    Document latest = rolledForward(key, stored, events::announce);
+    boolean behind = versionOf(latest) > versionOf(stored);
     if (latest != null && behind) {
-      template.save(latest, collection);
+      writeSnapshot(latest, stored != null);
     }
     if (latest != null) {
       remember(key, latest);
     }
     return latest;
+  }
+
+  /** The state after every event that follows {@code state}, each handed to {@code passed}. */
+  private @Nullable Document rolledForward(
+      Object key, @Nullable Document state, Consumer<Event> passed) {
+    Document latest = state;
+    for (Event next = events.find(key, versionOf(latest) + 1);
+        next != null;
+        next = events.find(key, next.version() + 1)) {
+      latest = next.state();
+      passed.accept(next);
+    }
+    return latest;
+  }
+
+  /**
+   * Replaces the snapshot, or inserts the first one. Never an upsert: two of those at once for a
+   * new id make one fail (FerretDB then answers without the count the driver reads).
+   */
+  private void writeSnapshot(Document state, boolean replaces) {
+    if (replaces) {
+      template.execute(
+          collection, snapshots -> snapshots.replaceOne(eq("_id", idOf(state)), state));
+      return;
+    }
+    try {
+      template.insert(state, collection);
+    } catch (DuplicateKeyException writtenMeanwhile) {
+      // its writer, or a reader rolling it forward, stored the same state at the same moment
+    }
+  }
+
+  private @Nullable Document snapshot(Object key) {
+    // By its stored _id as it is, through the driver: Spring Data would take a string _id that
+    // looks like an ObjectId for one. Run by the template, its failures are Spring's as any other.
+    return template.execute(collection, snapshots -> snapshots.find(eq("_id", key)).first());
   }
 
   private @Nullable T refusalAsNull(UnaryOperator<T> transition, T state) {
@@ -179,9 +228,21 @@ public final class VersionedStore<T> {
     }
   }
 
+  /**
+   * The aggregate's document at {@code version}, its {@code _id} stored as {@link #storedId} stores
+   * ids (Spring Data would store a string id that looks like an ObjectId as one).
+   */
   private Document stateOf(T aggregate, long version) {
     var state = new Document();
     template.getConverter().write(aggregate, state);
+    Object id =
+        template
+            .getConverter()
+            .getMappingContext()
+            .getRequiredPersistentEntity(type)
+            .getIdentifierAccessor(aggregate)
+            .getRequiredIdentifier();
+    state.put("_id", storedId(id));
     state.put("version", version);
     return state;
   }
@@ -190,6 +251,7 @@ public final class VersionedStore<T> {
     return template.getConverter().read(type, state);
   }
 
+  /** An id as this store keeps it: a value type's one value, anything else as it is. */
   private Object storedId(Object id) {
     Object stored = template.getConverter().convertToMongoType(id);
     return stored == null ? id : stored;

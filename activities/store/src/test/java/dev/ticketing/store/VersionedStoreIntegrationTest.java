@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import org.bson.Document;
@@ -37,6 +38,9 @@ class VersionedStoreIntegrationTest {
       return new Seat(id, version, null, changes + 1);
     }
   }
+
+  /** A record whose id is a string that looks like an ObjectId, as every domain's ids do. */
+  record Desk(String id, long version, @Nullable String holder) {}
 
   DomainDatabase database;
   EventLog events;
@@ -158,6 +162,9 @@ class VersionedStoreIntegrationTest {
       assertThat(notHeld).as("a change of what another process wrote").isEqualTo(4);
       assertThat(registry.counter("ticketing.store.changes", "domain", "unused").count())
           .isEqualTo(3);
+      assertThat(registry.find("ticketing.events").tag("domain", "unused").counters())
+          .extracting(c -> c.getId().getTag("type") + "=" + c.count())
+          .containsExactlyInAnyOrder("SeatCreated=1.0", "SeatTaken=1.0", "SeatFreed=1.0");
     } finally {
       Metrics.removeRegistry(registry);
     }
@@ -168,7 +175,22 @@ class VersionedStoreIntegrationTest {
   }
 
   @Test
-  void aReadCatchesUpAnEventWhoseSnapshotACrashLost() {
+  void aSnapshotWhoseIdLooksLikeAnObjectIdIsKeptUnderThatStringAndReplaced() {
+    var desks = new VersionedStore<>(database, "desks", Desk.class, events);
+    String id = new ObjectId().toHexString();
+    desks.create(new Desk(id, 0, null), "DeskCreated");
+
+    desks.change(id, "DeskTaken", d -> new Desk(d.id(), d.version(), "me"));
+
+    Document stored =
+        database.template().getCollection("desks").find(Filters.eq("_id", id)).first();
+    assertThat(stored).isNotNull();
+    assertThat(stored.getString("holder")).isEqualTo("me");
+    assertThat(stored.getLong("version")).isEqualTo(1);
+  }
+
+  @Test
+  void aReadCatchesUpAnEventWhoseSnapshotACrashLostAndOnlyAFindRepairsIt() {
     Seat seat = seats.create(new Seat(new ObjectId(), 0, null, 0), "SeatCreated");
     Document taken =
         new Document("_id", seat.id())
@@ -177,6 +199,8 @@ class VersionedStoreIntegrationTest {
             .append("changes", 1);
     events.append(new Event("SeatTaken", seat.id().toString(), 1, Instant.now(), taken));
 
+    assertThat(seats.peek(seat.id()).orElseThrow().holder()).isEqualTo("x");
+    assertThat(snapshot(seat).getString("holder")).as("a peek writes nothing").isNull();
     assertThat(seats.find(seat.id()).orElseThrow().holder()).isEqualTo("x");
     assertThat(snapshot(seat).getString("holder")).isEqualTo("x");
   }
@@ -189,6 +213,27 @@ class VersionedStoreIntegrationTest {
     events.append(new Event("SeatCreated", id.toString(), 0, Instant.now(), state));
 
     assertThat(seats.find(id)).isPresent();
+  }
+
+  @Test
+  void ticketingStoreUpFollowsTheServerAsTheDriversMonitorSeesIt(FerretDb ferretDb) {
+    var registry = new SimpleMeterRegistry();
+    Metrics.addRegistry(registry);
+    String domain = "reachable_" + new ObjectId();
+    // the monitor looks every half second here, not every ten
+    String uri = ferretDb.uri("store_" + new ObjectId()) + "?heartbeatFrequencyMS=500";
+    try (DomainDatabase watched = DomainDatabase.open(uri, domain)) {
+      Supplier<Double> up =
+          () -> registry.get("ticketing.store.up").tag("domain", domain).gauge().value();
+      Poll.until("the store is up", Duration.ofSeconds(10), () -> up.get() == 1);
+      ferretDb.stop();
+      Poll.until("the store is down", Duration.ofSeconds(10), () -> up.get() == 0);
+      ferretDb.start();
+      Poll.until("the store is up again", Duration.ofSeconds(10), () -> up.get() == 1);
+    } finally {
+      ferretDb.start();
+      Metrics.removeRegistry(registry);
+    }
   }
 
   @Test

@@ -12,7 +12,10 @@ import java.time.Instant;
 import org.bson.types.ObjectId;
 import org.jspecify.annotations.Nullable;
 
-/** A ticket for sale: held by at most one order at a time, and editable only while nobody does. */
+/**
+ * A ticket for sale: held by at most one order at a time, editable only while nobody does, and no
+ * longer for sale once its event ({@code eventAt}, when known) has taken place.
+ */
 public record Ticket(
     TicketId id,
     String title,
@@ -21,15 +24,34 @@ public record Ticket(
     long version,
     @Nullable OrderId orderId,
     TicketStatus status,
+    @Nullable Instant eventAt,
     Instant createdAt) {
 
-  static Ticket listed(UserId seller, String title, Price price, Instant now) {
+  /**
+   * What a seller's edit asks for: a title and price, and an event date, or (when {@code
+   * keepsEventAt}) the ticket's own kept.
+   */
+  public record Edit(String title, Price price, @Nullable Instant eventAt, boolean keepsEventAt) {}
+
+  static Ticket listed(
+      UserId seller, String title, Price price, @Nullable Instant eventAt, Instant now) {
     var id = new TicketId(new ObjectId().toHexString());
-    return new Ticket(id, title, price, seller, 0, null, TicketStatus.AVAILABLE, now);
+    return new Ticket(id, title, price, seller, 0, null, TicketStatus.AVAILABLE, eventAt, now);
   }
 
-  /** The seller's new title and price; refused while an order holds it or when stale. */
-  Ticket edit(UserId editor, String newTitle, Price newPrice, @Nullable Long expectedVersion) {
+  /** Whether a buyer could order it now: available, and its event still to come. */
+  public boolean isForSale(Instant now) {
+    return status == TicketStatus.AVAILABLE && !hasTakenPlace(now);
+  }
+
+  public boolean hasTakenPlace(Instant now) {
+    return eventAt != null && !eventAt.isAfter(now);
+  }
+
+  /**
+   * The seller's new title, price and event date; refused while an order holds it or when stale.
+   */
+  Ticket edit(UserId editor, Edit edit, @Nullable Long expectedVersion) {
     if (!userId.equals(editor)) {
       throw NOT_AUTHORIZED.failure("Not authorized");
     }
@@ -39,11 +61,13 @@ public record Ticket(
     if (expectedVersion != null && expectedVersion != version) {
       throw CONFLICT.failure("Ticket was changed since version " + expectedVersion);
     }
-    return new Ticket(id, newTitle, newPrice, userId, version, orderId, status, createdAt);
+    Instant newEventAt = edit.keepsEventAt() ? eventAt : edit.eventAt();
+    return new Ticket(
+        id, edit.title(), edit.price(), userId, version, orderId, status, newEventAt, createdAt);
   }
 
   /** Held for {@code order}; holding it again for the same order changes nothing. */
-  Ticket reserveFor(OrderId order, UserId buyer) {
+  Ticket reserveFor(OrderId order, UserId buyer, Instant now) {
     if (order.equals(orderId)) {
       return this;
     }
@@ -52,6 +76,9 @@ public record Ticket(
     }
     if (status != TicketStatus.AVAILABLE) {
       throw INVALID.failure("Ticket is already reserved");
+    }
+    if (hasTakenPlace(now)) {
+      throw INVALID.failure("Event has already taken place");
     }
     return with(order, TicketStatus.RESERVED);
   }
@@ -72,6 +99,6 @@ public record Ticket(
   }
 
   private Ticket with(@Nullable OrderId holder, TicketStatus newStatus) {
-    return new Ticket(id, title, price, userId, version, holder, newStatus, createdAt);
+    return new Ticket(id, title, price, userId, version, holder, newStatus, eventAt, createdAt);
   }
 }

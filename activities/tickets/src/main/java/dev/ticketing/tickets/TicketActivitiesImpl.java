@@ -17,7 +17,8 @@ public class TicketActivitiesImpl implements TicketActivities {
   @Override
   public Reservation reserve(TicketId ticketId, OrderId orderId, UserId buyerId) {
     Ticket held = tickets.reserve(ticketId, orderId, buyerId);
-    return new Reservation(held.id(), held.title(), held.price(), held.version());
+    return new Reservation(
+        held.id(), held.title(), held.price(), held.version(), held.userId(), held.eventAt());
   }
 
   @Override
@@ -28,5 +29,13 @@ public class TicketActivitiesImpl implements TicketActivities {
   @Override
   public void markSold(TicketId ticketId, OrderId orderId) {
     tickets.markSold(ticketId, orderId);
+  }
+
+  @Override
+  public UserId sellerOf(TicketId ticketId) {
+    return tickets
+        .find(ticketId.value())
+        .orElseThrow(() -> new IllegalStateException("No ticket " + ticketId))
+        .userId();
   }
 }

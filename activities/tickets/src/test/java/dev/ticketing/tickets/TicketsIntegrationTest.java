@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.ticketing.harness.FerretDb;
 import dev.ticketing.harness.LocalStack;
+import dev.ticketing.harness.Poll;
 import dev.ticketing.store.DomainDatabase;
 import dev.ticketing.store.Event;
 import dev.ticketing.workflows.OrderId;
@@ -13,6 +14,9 @@ import dev.ticketing.workflows.TicketId;
 import dev.ticketing.workflows.UserId;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -42,7 +46,7 @@ class TicketsIntegrationTest {
 
   @Test
   void theListOfTicketsForSaleHasAnIndexForItsFilterAndOrder() {
-    tickets.list(SELLER, "Concert", TWENTY);
+    tickets.list(SELLER, "Concert", TWENTY, null);
 
     tickets.available(10, 0);
 
@@ -62,7 +66,7 @@ class TicketsIntegrationTest {
 
   @Test
   void ofTwoHundredConcurrentBuyersExactlyOneHoldsTheTicket() throws Exception {
-    Ticket ticket = tickets.list(SELLER, "Concert", TWENTY);
+    Ticket ticket = tickets.list(SELLER, "Concert", TWENTY, null);
 
     List<Object> outcomes =
         concurrently(
@@ -88,7 +92,7 @@ class TicketsIntegrationTest {
 
   @Test
   void reservingAgainForTheSameOrderChangesNothing() {
-    Ticket ticket = tickets.list(SELLER, "Concert", TWENTY);
+    Ticket ticket = tickets.list(SELLER, "Concert", TWENTY, null);
     OrderId order = order();
 
     Ticket first = tickets.reserve(ticket.id(), order, buyer());
@@ -100,7 +104,7 @@ class TicketsIntegrationTest {
 
   @Test
   void refusesTheSellerAndUnknownTickets() {
-    Ticket ticket = tickets.list(SELLER, "Concert", TWENTY);
+    Ticket ticket = tickets.list(SELLER, "Concert", TWENTY, null);
 
     assertThat(refusal(() -> tickets.reserve(ticket.id(), order(), SELLER)))
         .isEqualTo("You cannot buy your own ticket");
@@ -113,7 +117,7 @@ class TicketsIntegrationTest {
 
   @Test
   void releaseNeverFreesAnotherOrdersHold() {
-    Ticket ticket = tickets.list(SELLER, "Concert", TWENTY);
+    Ticket ticket = tickets.list(SELLER, "Concert", TWENTY, null);
     OrderId holder = order();
     tickets.reserve(ticket.id(), holder, buyer());
 
@@ -127,7 +131,7 @@ class TicketsIntegrationTest {
 
   @Test
   void aSoldTicketIsNeverReleasedOrReservedAgain() {
-    Ticket ticket = tickets.list(SELLER, "Concert", TWENTY);
+    Ticket ticket = tickets.list(SELLER, "Concert", TWENTY, null);
     OrderId order = order();
     tickets.reserve(ticket.id(), order, buyer());
     tickets.markSold(ticket.id(), order);
@@ -142,23 +146,35 @@ class TicketsIntegrationTest {
 
   @Test
   void editsAreRefusedWhileHeldAndWhenStale() {
-    Ticket ticket = tickets.list(SELLER, "Concert", TWENTY);
+    Ticket ticket = tickets.list(SELLER, "Concert", TWENTY, null);
 
-    Ticket edited = tickets.edit(ticket.id(), SELLER, "Opera", new Price(2_500), 0L);
+    Ticket edited =
+        tickets.edit(
+            ticket.id(), SELLER, new Ticket.Edit("Opera", new Price(2_500), null, true), 0L);
     assertThat(edited.version()).isEqualTo(1);
-    assertThat(failure(() -> tickets.edit(ticket.id(), SELLER, "Ballet", TWENTY, 0L)).getType())
+    assertThat(
+            failure(() ->
+                    tickets.edit(
+                        ticket.id(), SELLER, new Ticket.Edit("Ballet", TWENTY, null, true), 0L))
+                .getType())
         .isEqualTo("CONFLICT");
-    assertThat(refusal(() -> tickets.edit(ticket.id(), buyer(), "Mine", TWENTY, null)))
+    assertThat(
+            refusal(() ->
+                tickets.edit(
+                    ticket.id(), buyer(), new Ticket.Edit("Mine", TWENTY, null, true), null)))
         .isEqualTo("Not authorized");
 
     tickets.reserve(ticket.id(), order(), buyer());
-    assertThat(refusal(() -> tickets.edit(ticket.id(), SELLER, "Ballet", TWENTY, null)))
+    assertThat(
+            refusal(() ->
+                tickets.edit(
+                    ticket.id(), SELLER, new Ticket.Edit("Ballet", TWENTY, null, true), null)))
         .isEqualTo("Cannot edit a reserved ticket");
   }
 
   @Test
   void concurrentEditsNeverLandOnAHeldTicket() throws Exception {
-    Ticket ticket = tickets.list(SELLER, "Concert", TWENTY);
+    Ticket ticket = tickets.list(SELLER, "Concert", TWENTY, null);
 
     concurrently(
         60,
@@ -167,7 +183,11 @@ class TicketsIntegrationTest {
               try {
                 return i == 30
                     ? tickets.reserve(ticket.id(), order(), buyer())
-                    : tickets.edit(ticket.id(), SELLER, "Edit " + i, TWENTY, null);
+                    : tickets.edit(
+                        ticket.id(),
+                        SELLER,
+                        new Ticket.Edit("Edit " + i, TWENTY, null, true),
+                        null);
               } catch (ApplicationFailure refused) {
                 return refused.getOriginalMessage();
               }
@@ -189,15 +209,35 @@ class TicketsIntegrationTest {
 
   @Test
   void listsAvailableTicketsNewestFirst() {
-    Ticket older = tickets.list(SELLER, "Older", TWENTY);
-    Ticket held = tickets.list(SELLER, "Held", TWENTY);
-    Ticket newer = tickets.list(SELLER, "Newer", TWENTY);
+    Ticket older = tickets.list(SELLER, "Older", TWENTY, null);
+    Ticket held = tickets.list(SELLER, "Held", TWENTY, null);
+    Ticket newer = tickets.list(SELLER, "Newer", TWENTY, null);
     tickets.reserve(held.id(), order(), buyer());
 
     assertThat(tickets.available(10, 0))
         .extracting(Ticket::id)
         .containsExactly(newer.id(), older.id());
     assertThat(tickets.available(1, 1)).extracting(Ticket::id).containsExactly(older.id());
+  }
+
+  @Test
+  void aTicketWhoseEventHasTakenPlaceCannotBeOrderedAndAnEditCanKeepOrClearItsDate() {
+    Instant soon = Instant.now().plusMillis(300).truncatedTo(ChronoUnit.MILLIS);
+    Ticket ticket = tickets.list(SELLER, "Tonight", TWENTY, soon);
+
+    Ticket renamed =
+        tickets.edit(ticket.id(), SELLER, new Ticket.Edit("Tonight!", TWENTY, null, true), null);
+    assertThat(renamed.eventAt()).isEqualTo(soon);
+    Poll.until(
+        "the event has taken place", Duration.ofSeconds(5), () -> Instant.now().isAfter(soon));
+
+    assertThat(refusal(() -> tickets.reserve(ticket.id(), order(), buyer())))
+        .isEqualTo("Event has already taken place");
+    Ticket undated =
+        tickets.edit(ticket.id(), SELLER, new Ticket.Edit("Tonight!", TWENTY, null, false), null);
+    assertThat(undated.eventAt()).isNull();
+    assertThat(tickets.reserve(ticket.id(), order(), buyer()).status())
+        .isEqualTo(TicketStatus.RESERVED);
   }
 
   private List<String> types(Ticket ticket) {

@@ -65,6 +65,11 @@ public final class Users implements DomainStore, AutoCloseable {
     return ObjectId.isValid(id.value()) ? store.find(id) : Optional.empty();
   }
 
+  /** The user, read without writing: for the workers that read addresses and may write nothing. */
+  public Optional<User> peek(UserId id) {
+    return ObjectId.isValid(id.value()) ? store.peek(id) : Optional.empty();
+  }
+
   public Optional<User> findByEmail(String email) {
     EmailClaim claim = template.findById(User.key(email), EmailClaim.class, EMAILS);
     if (claim == null) {

@@ -1,7 +1,9 @@
 package dev.ticketing.users;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.ticketing.harness.FerretDb;
 import dev.ticketing.harness.LocalStack;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 @ExtendWith(LocalStack.class)
@@ -183,6 +186,19 @@ class AccountsIntegrationTest {
     }
 
     assertThat(signedUp).containsOnlyOnce(true);
+  }
+
+  @Test
+  void aClaimTheServerStoresOtherwiseThanSentEndsInAnErrorNotALoop() {
+    // The driver writes half a surrogate pair as '?', so the stored claim never matches the key.
+    String mangled = "a\ud800z@x.io";
+    accounts.signUp(mangled, "password123");
+
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(30),
+        () ->
+            assertThatThrownBy(() -> accounts.signUp(mangled, "password123"))
+                .isInstanceOfAny(ApplicationFailure.class, ConcurrencyFailureException.class));
   }
 
   @Test

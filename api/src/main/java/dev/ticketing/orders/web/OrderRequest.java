@@ -1,10 +1,10 @@
 package dev.ticketing.orders.web;
 
+import dev.ticketing.api.CodePoints;
 import dev.ticketing.api.PlainText;
 import dev.ticketing.api.Text;
+import dev.ticketing.api.Visible;
 import io.swagger.v3.oas.annotations.media.Schema;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 /** The ticket to buy. */
@@ -13,14 +13,9 @@ record OrderRequest(
             requiredMode = Schema.RequiredMode.REQUIRED,
             minLength = 1,
             maxLength = 100,
-            pattern = Text.PLAIN,
+            pattern = Text.VISIBLE,
             example = "6b06ddcdcca1f3f6e6fea0d9")
-        @NotBlank(message = "TicketId must be provided")
-        @Size(max = 100, message = "TicketId must be at most 100 characters")
+        @Visible(message = "TicketId must be provided")
+        @CodePoints(max = 100, message = "TicketId must be at most 100 characters")
         @PlainText(message = "TicketId must not contain NUL or unpaired surrogate characters")
-        @Nullable String ticketId) {
-
-  OrderRequest {
-    ticketId = Text.trimmed(ticketId);
-  }
-}
+        @Nullable String ticketId) {}

@@ -3,6 +3,7 @@ package dev.ticketing.orders.web;
 import dev.ticketing.workflows.orders.CancellationReason;
 import dev.ticketing.workflows.orders.Order;
 import dev.ticketing.workflows.orders.OrderStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -15,9 +16,16 @@ public record OrderResponse(
     Instant expiresAt,
     long version,
     TicketView ticket,
-    @Nullable CancellationReason cancellationReason) {
+    @Schema(nullable = true) @Nullable CancellationReason cancellationReason,
+    Instant createdAt) {
 
-  public record TicketView(String id, String title, BigDecimal price, long version) {}
+  /** The ticket as the order took it; {@code eventAt} null when it has no event date. */
+  public record TicketView(
+      String id,
+      String title,
+      BigDecimal price,
+      long version,
+      @Schema(nullable = true) @Nullable Instant eventAt) {}
 
   public static OrderResponse of(Order order) {
     Order.Ticket ticket = order.ticket();
@@ -28,7 +36,12 @@ public record OrderResponse(
         order.expiresAt(),
         order.version(),
         new TicketView(
-            ticket.id().value(), ticket.title(), ticket.price().amount(), ticket.version()),
-        order.cancellationReason());
+            ticket.id().value(),
+            ticket.title(),
+            ticket.price().amount(),
+            ticket.version(),
+            ticket.eventAt()),
+        order.cancellationReason(),
+        order.createdAt());
   }
 }

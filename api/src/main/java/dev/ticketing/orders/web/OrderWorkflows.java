@@ -46,10 +46,13 @@ public class OrderWorkflows {
     this.client = client;
   }
 
-  /** Starts the purchase's workflow and answers the reserved order (Update-with-Start). */
-  public Order reserve(Purchase purchase) {
+  /**
+   * Starts the purchase's workflow and answers the reserved order (Update-with-Start). The ticket,
+   * as the buyer saw it, names the workflow in the Web UI.
+   */
+  public Order reserve(Purchase purchase, Order.Ticket asShown) {
     OrderWorkflow workflow =
-        client.newWorkflowStub(OrderWorkflow.class, OrderWorkflow.options(purchase));
+        client.newWorkflowStub(OrderWorkflow.class, OrderWorkflow.options(purchase, asShown));
     var start = new WithStartWorkflowOperation<>(workflow::run, purchase);
     return within(
         ANSWER_WITHIN,

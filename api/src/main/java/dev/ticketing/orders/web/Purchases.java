@@ -7,15 +7,19 @@ import dev.ticketing.orders.OrderSettings;
 import dev.ticketing.orders.Orders;
 import dev.ticketing.store.Sha256;
 import dev.ticketing.tickets.Ticket;
+import dev.ticketing.tickets.TicketCatalog;
 import dev.ticketing.tickets.TicketStatus;
 import dev.ticketing.tickets.Tickets;
 import dev.ticketing.workflows.OrderId;
 import dev.ticketing.workflows.PaymentId;
+import dev.ticketing.workflows.Rejection;
 import dev.ticketing.workflows.TicketId;
 import dev.ticketing.workflows.UserId;
 import dev.ticketing.workflows.orders.Order;
 import dev.ticketing.workflows.orders.OrderStatus;
 import dev.ticketing.workflows.orders.Purchase;
+import io.micrometer.core.instrument.Metrics;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.bson.types.ObjectId;
@@ -34,19 +38,21 @@ public class Purchases {
   private final Tickets tickets;
   private final OrderWorkflows workflows;
   private final OrderSettings settings;
-  private final ReservationsInFlight inFlight;
+  private final TicketCatalog catalog;
+  private final SingleFlight<TicketId, Optional<Ticket>> ticketReads = new SingleFlight<>();
+  private final SingleFlight<String, Tickets.Attempt> attempts = new SingleFlight<>();
 
   Purchases(
       Orders orders,
       Tickets tickets,
       OrderWorkflows workflows,
       OrderSettings settings,
-      ReservationsInFlight inFlight) {
+      TicketCatalog catalog) {
     this.orders = orders;
     this.tickets = tickets;
     this.workflows = workflows;
     this.settings = settings;
-    this.inFlight = inFlight;
+    this.catalog = catalog;
   }
 
   /** Reserves the ticket for a new order; a repeated Idempotency-Key answers the first order. */
@@ -61,26 +67,64 @@ public class Purchases {
         return earlier.get();
       }
     }
-    // Most buyers of a taken ticket are refused here, side by side; the gate checks again, one at a
-    // time, for those who read the ticket before a reservation landed.
-    refuseUnavailable(buyer, ticketId, orderId);
-    return inFlight.oneAtATime(
-        ticketId,
-        orderId,
-        () -> {
-          refuseUnavailable(buyer, ticketId, orderId);
-          return workflows.reserve(new Purchase(orderId, buyer, ticketId, settings.expiration()));
-        });
+    Ticket ticket = refuseUnavailable(buyer, ticketId, orderId);
+    Tickets.Attempt attempt = firstAttempt(ticket, orderId);
+    if (!attempt.orderId().equals(orderId)) {
+      throw refused("taken", "Ticket is already reserved");
+    }
+    Order order;
+    try {
+      var asShown =
+          new Order.Ticket(
+              ticketId,
+              ticket.title(),
+              ticket.price(),
+              ticket.version(),
+              ticket.userId(),
+              ticket.eventAt());
+      order =
+          workflows.reserve(new Purchase(orderId, buyer, ticketId, settings.expiration()), asShown);
+    } catch (RuntimeException failed) {
+      tickets.abandon(attempt);
+      Rejection.in(failed).ifPresent(rejected -> count("workflow"));
+      throw failed;
+    }
+    catalog.withdraw(ticketId, ticket.version());
+    return order;
   }
 
-  private void refuseUnavailable(UserId buyer, TicketId ticketId, OrderId orderId) {
-    Ticket ticket = tickets.find(ticketId.value()).orElseThrow(ApiException::notFound);
+  /**
+   * The ticket, if this buyer may have it: most buyers of a taken ticket are refused here with one
+   * read, shared by all who ask at the same moment. The workflow still decides.
+   */
+  private Ticket refuseUnavailable(UserId buyer, TicketId ticketId, OrderId orderId) {
+    Ticket ticket =
+        ticketReads
+            .get(ticketId, () -> tickets.find(ticketId.value()))
+            .orElseThrow(ApiException::notFound);
     if (ticket.userId().equals(buyer)) {
-      throw ApiException.badRequest("You cannot buy your own ticket");
+      throw refused("own_ticket", "You cannot buy your own ticket");
     }
-    if (ticket.status() != TicketStatus.AVAILABLE && !orderId.equals(ticket.orderId())) {
-      throw ApiException.badRequest("Ticket is already reserved");
+    if (orderId.equals(ticket.orderId())) {
+      return ticket; // this order holds it already: a repeated request
     }
+    if (ticket.status() != TicketStatus.AVAILABLE) {
+      throw refused("taken", "Ticket is already reserved");
+    }
+    if (ticket.hasTakenPlace(Instant.now())) {
+      throw refused("event_passed", "Event has already taken place");
+    }
+    return ticket;
+  }
+
+  /**
+   * The attempt at this version of the ticket that stands, across every API process: a rush's
+   * losers are refused at once instead of waiting for the winner's workflow, and start none.
+   */
+  private Tickets.Attempt firstAttempt(Ticket ticket, OrderId orderId) {
+    return attempts.get(
+        ticket.id() + ":" + ticket.version(),
+        () -> tickets.attempt(ticket.id(), ticket.version(), orderId));
   }
 
   /** The order, if the caller bought it: 404 for an unknown one, 401 for someone else's. */
@@ -119,6 +163,20 @@ public class Purchases {
       throw new ApiException(HttpStatus.CONFLICT, List.of(ApiError.of(refusal)));
     }
     return now;
+  }
+
+  /**
+   * A refused reservation, counted in {@code ticketing_reservations_refused_total{reason}}: {@code
+   * taken} (reserved or sold, or another buyer's attempt came first), {@code own_ticket}, {@code
+   * event_passed}, or {@code workflow} (the order workflow refused it).
+   */
+  private static ApiException refused(String reason, String message) {
+    count(reason);
+    return ApiException.badRequest(message);
+  }
+
+  private static void count(String reason) {
+    Metrics.counter("ticketing.reservations.refused", "reason", reason).increment();
   }
 
   private static void refuseCancellingCompleted(Order order) {

@@ -3,10 +3,14 @@ package dev.ticketing.payments.web;
 import dev.ticketing.api.ApiError;
 import dev.ticketing.api.ApiException;
 import dev.ticketing.api.CurrentUser;
+import dev.ticketing.api.Text;
 import dev.ticketing.orders.web.Purchases;
 import dev.ticketing.payments.Payments;
 import dev.ticketing.workflows.PaymentId;
 import dev.ticketing.workflows.orders.Order;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +37,17 @@ class PaymentController {
     this.payments = payments;
   }
 
+  @ApiResponse(
+      responseCode = "201",
+      description = "Paid: the order is complete",
+      useReturnTypeSchema = true)
+  @ApiResponse(
+      responseCode = "400",
+      description = "A rule is broken, or the order is cancelled or paid")
+  @ApiResponse(responseCode = "401", description = "Not signed in, or not the buyer")
+  @ApiResponse(responseCode = "402", description = "The card was declined; the order is cancelled")
+  @ApiResponse(responseCode = "404", description = "No such order")
+  @ApiResponse(responseCode = "409", description = "The order can't be paid now")
   @PostMapping
   ResponseEntity<Map<String, String>> pay(
       @AuthenticationPrincipal CurrentUser buyer, @Valid @RequestBody PaymentRequest payment) {
@@ -41,10 +56,20 @@ class PaymentController {
     return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", paid.value()));
   }
 
+  @ApiResponse(
+      responseCode = "200",
+      description = "The order's payments",
+      useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "401", description = "Not signed in, or not the buyer")
+  @ApiResponse(responseCode = "404", description = "No such order")
   @GetMapping
-  List<PaymentResponse> ofOrder(
+  List<PaymentResponse> orderPayments(
       @AuthenticationPrincipal CurrentUser buyer,
-      @RequestParam(required = false) @Nullable String orderId) {
+      @Parameter(
+              required = true,
+              schema = @Schema(minLength = 1, maxLength = 100, pattern = Text.PLAIN))
+          @RequestParam(required = false)
+          @Nullable String orderId) {
     if (orderId == null || orderId.isBlank()) {
       throw new ApiException(
           HttpStatus.BAD_REQUEST, List.of(new ApiError("OrderId is required", "orderId")));

@@ -4,6 +4,8 @@ import dev.ticketing.api.ApiException;
 import dev.ticketing.payments.PaymentSettings;
 import dev.ticketing.payments.Payments;
 import dev.ticketing.payments.StripeWebhooks;
+import dev.ticketing.payouts.web.StripeReports;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,17 +24,25 @@ class StripeWebhookController {
   private final @Nullable StripeWebhooks webhooks;
   private final Payments payments;
   private final StripePayments stripePayments;
+  private final StripeReports sellers;
 
   StripeWebhookController(
-      PaymentSettings settings, Payments payments, StripePayments stripePayments) {
+      PaymentSettings settings,
+      Payments payments,
+      StripePayments stripePayments,
+      StripeReports sellers) {
     PaymentSettings.Stripe stripe = settings.stripe();
     this.webhooks = stripe.receivesWebhooks() ? new StripeWebhooks(stripe.webhookSecret()) : null;
     this.payments = payments;
     this.stripePayments = stripePayments;
+    this.sellers = sellers;
   }
 
+  @ApiResponse(responseCode = "200", description = "Received", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "400", description = "The signature does not verify")
+  @ApiResponse(responseCode = "404", description = "Webhooks are off (no STRIPE_WEBHOOK_SECRET)")
   @PostMapping("/api/payments/webhook")
-  Map<String, Boolean> receive(
+  Map<String, Boolean> stripeWebhook(
       @RequestBody(required = false) @Nullable String payload,
       @RequestHeader(name = "Stripe-Signature", required = false) @Nullable String signature) {
     if (webhooks == null) {
@@ -47,6 +57,7 @@ class StripeWebhookController {
     }
     if (!payments.handled(notification.eventId())) {
       notification.payment().ifPresent(stripePayments::settle);
+      sellers.take(notification);
       payments.markHandled(notification.eventId());
     }
     return Map.of("received", true);

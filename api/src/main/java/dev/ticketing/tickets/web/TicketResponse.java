@@ -2,7 +2,9 @@ package dev.ticketing.tickets.web;
 
 import dev.ticketing.tickets.Ticket;
 import dev.ticketing.tickets.TicketStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
+import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /** A ticket as the API shows it. */
@@ -12,8 +14,10 @@ public record TicketResponse(
     BigDecimal price,
     String userId,
     long version,
-    @Nullable String orderId,
-    TicketStatus status) {
+    @Schema(nullable = true, description = "The order holding it") @Nullable String orderId,
+    TicketStatus status,
+    @Schema(nullable = true, description = "When the event takes place, if known")
+        @Nullable Instant eventAt) {
 
   public static TicketResponse of(Ticket ticket) {
     return new TicketResponse(
@@ -23,6 +27,7 @@ public record TicketResponse(
         ticket.userId().value(),
         ticket.version(),
         ticket.orderId() == null ? null : ticket.orderId().value(),
-        ticket.status());
+        ticket.status(),
+        ticket.eventAt());
   }
 }

@@ -36,7 +36,8 @@ record AccountChange(
         @PlainText(message = Passwords.PLAIN)
         @Nullable String password) {
 
-  AccountChange {
-    email = Text.trimmed(email);
+  /** The new email without the space around it; null to keep the one there is. */
+  @Nullable String address() {
+    return Text.trimmed(email);
   }
 }

@@ -29,7 +29,8 @@ record SignIn(
         @PlainText(message = Passwords.PLAIN)
         @Nullable String password) {
 
-  SignIn {
-    email = Text.trimmed(email);
+  /** The email without the space around it. */
+  String address() {
+    return Text.trimmed(email);
   }
 }

@@ -29,7 +29,8 @@ record SignUp(
         @PlainText(message = Passwords.PLAIN)
         @Nullable String password) {
 
-  SignUp {
-    email = Text.trimmed(email);
+  /** The email without the space around it. */
+  String address() {
+    return Text.trimmed(email);
   }
 }

@@ -4,6 +4,8 @@ import dev.ticketing.api.CurrentUser;
 import dev.ticketing.api.Sessions;
 import dev.ticketing.users.Accounts;
 import dev.ticketing.users.User;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -28,7 +30,9 @@ class UserController {
     }
   }
 
-  record CurrentUserResponse(@Nullable CurrentUser currentUser) {}
+  record CurrentUserResponse(
+      @Schema(nullable = true, description = "null when signed out")
+          @Nullable CurrentUser currentUser) {}
 
   private final Accounts accounts;
   private final Sessions sessions;
@@ -38,14 +42,19 @@ class UserController {
     this.sessions = sessions;
   }
 
+  @ApiResponse(responseCode = "201", description = "Signed up and in", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "400", description = "A rule is broken, or the email is in use")
   @PostMapping("/signup")
   ResponseEntity<UserResponse> signUp(@Valid @RequestBody SignUp body) {
-    return signedIn(HttpStatus.CREATED, accounts.signUp(body.email(), body.password()));
+    return signedIn(HttpStatus.CREATED, accounts.signUp(body.address(), body.password()));
   }
 
+  @ApiResponse(responseCode = "200", description = "Signed in", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "400", description = "A rule is broken, or invalid credentials")
+  @ApiResponse(responseCode = "429", description = "Too many failed sign-ins for this email")
   @PostMapping("/signin")
   ResponseEntity<UserResponse> signIn(@Valid @RequestBody SignIn body) {
-    return signedIn(HttpStatus.OK, accounts.signIn(body.email(), body.password()));
+    return signedIn(HttpStatus.OK, accounts.signIn(body.address(), body.password()));
   }
 
   /** Ends every session of the signed-in user, this one included; signed out, only the cookie. */
@@ -64,11 +73,19 @@ class UserController {
     return new CurrentUserResponse(user);
   }
 
+  @ApiResponse(
+      responseCode = "200",
+      description = "Changed, with a new session",
+      useReturnTypeSchema = true)
+  @ApiResponse(
+      responseCode = "400",
+      description = "A rule is broken, invalid credentials, or the email is in use")
+  @ApiResponse(responseCode = "429", description = "Too many wrong current passwords")
   @PatchMapping("/currentuser")
-  ResponseEntity<UserResponse> update(
+  ResponseEntity<UserResponse> changeAccount(
       @AuthenticationPrincipal CurrentUser user, @Valid @RequestBody AccountChange change) {
     User updated =
-        accounts.update(user.id(), change.currentPassword(), change.email(), change.password());
+        accounts.update(user.id(), change.currentPassword(), change.address(), change.password());
     return signedIn(HttpStatus.OK, updated);
   }
 

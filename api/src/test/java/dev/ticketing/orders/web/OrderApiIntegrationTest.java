@@ -8,6 +8,7 @@ import dev.ticketing.harness.ApiClient.Answer;
 import dev.ticketing.orders.Orders;
 import dev.ticketing.store.Event;
 import dev.ticketing.tickets.Tickets;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.client.WorkflowClient;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +25,7 @@ class OrderApiIntegrationTest extends ApiIntegrationTest {
   @Autowired Orders orders;
   @Autowired Tickets tickets;
   @Autowired WorkflowClient temporal;
+  @Autowired MeterRegistry meters;
 
   @BeforeAll
   static void startWorkers() {
@@ -45,6 +47,8 @@ class OrderApiIntegrationTest extends ApiIntegrationTest {
     assertThat(created.body().path("ticket").path("id").asString()).isEqualTo(ticket);
     assertThat(created.body().path("ticket").path("price").decimalValue())
         .isEqualByComparingTo("19.99");
+    assertThat(Instant.parse(created.text("createdAt"))).isBetween(before, Instant.now());
+    assertThat(created.body().path("ticket").path("eventAt").isNull()).isTrue();
     assertThat(Instant.parse(created.text("expiresAt")))
         .isBetween(before.plus(Duration.ofMinutes(15)), Instant.now().plus(Duration.ofMinutes(15)));
     Answer held = anonymous().get("/api/tickets/" + ticket);
@@ -72,8 +76,18 @@ class OrderApiIntegrationTest extends ApiIntegrationTest {
     assertThat(order(buyer, "6b06ddcdcca1f3f6e6fea0d9").status()).isEqualTo(404);
     assertThat(order(buyer, "not-an-id").status()).isEqualTo(404);
     assertThat(order(buyer, ticket).errors()).containsExactly("Ticket is already reserved");
+    double ownBefore = refused("own_ticket");
+    double takenBefore = refused("taken");
     assertThat(order(seller, sell(seller, "10")).errors())
         .containsExactly("You cannot buy your own ticket");
+    assertThat(order(buyer, ticket).errors()).containsExactly("Ticket is already reserved");
+    assertThat(refused("own_ticket") - ownBefore).isEqualTo(1);
+    assertThat(refused("taken") - takenBefore).isEqualTo(1);
+  }
+
+  private double refused(String reason) {
+    var counter = meters.find("ticketing.reservations.refused").tag("reason", reason).counter();
+    return counter == null ? 0 : counter.count();
   }
 
   @Test

@@ -5,10 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ticketing.api.ApiIntegrationTest;
 import dev.ticketing.harness.ApiClient;
 import dev.ticketing.harness.ApiClient.Answer;
+import dev.ticketing.harness.Poll;
 import dev.ticketing.store.Event;
 import dev.ticketing.tickets.Tickets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -199,6 +205,86 @@ class TicketApiIntegrationTest extends ApiIntegrationTest {
     assertThat(seller.put(TICKETS + "/" + id, Map.of("title", "", "price", 1)).errors())
         .containsExactly("Title is required@title");
     assertThat(anonymous().get(TICKETS + "/" + id).text("title")).startsWith("Concert");
+  }
+
+  @Test
+  void anEventDateIsAFutureInstantThatAnEditKeepsUnlessItIsCleared() {
+    ApiClient seller = signedUp();
+    String future =
+        Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS).toString();
+    String later = Instant.parse(future).plus(Duration.ofDays(1)).toString();
+
+    Answer listed = seller.post(TICKETS, Map.of("title", "Final", "price", 50, "eventAt", future));
+    String id = listed.text("id");
+    Answer kept = seller.put(TICKETS + "/" + id, Map.of("title", "Final, row A", "price", 50));
+    Answer moved =
+        seller.put(TICKETS + "/" + id, Map.of("title", "Final", "price", 50, "eventAt", later));
+    Answer cleared =
+        seller.send(
+            "PUT", TICKETS + "/" + id, "{\"title\":\"Final\",\"price\":50,\"eventAt\":null}");
+
+    assertThat(listed.status()).as(listed.toString()).isEqualTo(201);
+    assertThat(listed.text("eventAt")).isEqualTo(future);
+    assertThat(kept.text("eventAt")).isEqualTo(future);
+    assertThat(moved.text("eventAt")).isEqualTo(later);
+    assertThat(cleared.status()).as(cleared.toString()).isEqualTo(200);
+    assertThat(cleared.body().path("eventAt").isNull()).isTrue();
+    assertThat(sell(seller, "10"))
+        .satisfies(plain ->
+            assertThat(anonymous().get(TICKETS + "/" + plain).body().path("eventAt").isNull())
+                .isTrue());
+  }
+
+  @Test
+  void refusesAnEventDateThatIsNoInstantOrHasPassed() {
+    ApiClient seller = signedUp();
+    String yesterday = Instant.now().minus(Duration.ofDays(1)).toString();
+
+    for (Object unreadable :
+        List.of("tomorrow", "2026-13-01T00:00:00Z", "2027-01-01", 1893456000, true)) {
+      assertThat(rejection(seller, Map.of("title", "Gig", "price", 10, "eventAt", unreadable)))
+          .as(String.valueOf(unreadable))
+          .containsExactly("Event date must be an ISO-8601 instant@eventAt");
+    }
+    assertThat(rejection(seller, Map.of("title", "Gig", "price", 10, "eventAt", yesterday)))
+        .containsExactly("Event date must be in the future@eventAt");
+  }
+
+  @Test
+  void aTicketWhoseEventHasTakenPlaceLeavesTheListAndCannotBeBought() {
+    String soon = Instant.now().plus(Duration.ofSeconds(2)).toString();
+    String ticket =
+        signedUp()
+            .post(TICKETS, Map.of("title", "Matinee", "price", 10, "eventAt", soon))
+            .text("id");
+    assertThat(ids(anonymous().get(TICKETS + "?q=Matinee&limit=500"))).contains(ticket);
+
+    Poll.until(
+        "the event has taken place",
+        Duration.ofSeconds(10),
+        () -> !ids(anonymous().get(TICKETS + "?q=Matinee&limit=500")).contains(ticket));
+
+    assertThat(order(signedUp(), ticket).errors()).containsExactly("Event has already taken place");
+    assertThat(anonymous().get(TICKETS + "/" + ticket).text("status")).isEqualTo("available");
+  }
+
+  @Test
+  void searchesTitlesForAnyCaseOfEveryCharacterAsItIs() {
+    ApiClient seller = signedUp();
+    String word = "Zq" + UUID.randomUUID().toString().substring(0, 8);
+    String plain =
+        seller.post(TICKETS, Map.of("title", word + " Jazz Night", "price", 5)).text("id");
+    String regex = seller.post(TICKETS, Map.of("title", word + ".* live", "price", 5)).text("id");
+
+    assertThat(ids(anonymous().get(TICKETS + "?q=" + word.toUpperCase(Locale.ROOT))))
+        .containsExactly(regex, plain);
+    assertThat(ids(anonymous().get(TICKETS + "?q=" + word + ".*"))).containsExactly(regex);
+    assertThat(ids(anonymous().get(TICKETS + "?q=" + word + "%20jazz"))).containsExactly(plain);
+    for (String query : List.of("q=", "q=%20%20", "q=" + "x".repeat(101))) {
+      assertThat(anonymous().get(TICKETS + "?" + query).errors())
+          .as(query)
+          .containsExactly("Search must be between 1 and 100 characters@q");
+    }
   }
 
   private static List<String> rejection(ApiClient seller, Object body) {

@@ -10,10 +10,15 @@ public final class Chaos {
 
   public static void main(String[] args) {
     Duration expiration = Duration.parse(System.getenv().getOrDefault("CHAOS_EXPIRATION", "PT20S"));
+    Plan plan = Plan.full();
+    String hold = System.getenv("CHAOS_PAYOUTS_HOLD");
+    if (hold != null && !hold.isBlank()) {
+      plan = plan.withPayoutHold(Duration.parse(hold));
+    }
     Outcome outcome;
-    try (var stack = BenchStack.launch(expiration)) {
-      System.out.println("Chaos: " + Plan.full() + ", orders expire after " + expiration);
-      outcome = new ChaosRun(stack, Plan.full()).run();
+    try (var stack = BenchStack.launch(expiration, plan.stackSettings())) {
+      System.out.println("Chaos: " + plan + ", orders expire after " + expiration);
+      outcome = new ChaosRun(stack, plan).run();
     }
     System.out.println(outcome);
     System.out.println(outcome.violations().none() ? "No violations." : "VIOLATIONS FOUND.");

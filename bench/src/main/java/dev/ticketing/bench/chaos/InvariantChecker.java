@@ -5,20 +5,20 @@ import dev.ticketing.bench.stores.Stores;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads every store and Temporal, and counts what must never be: a ticket sold twice, money taken
  * for nothing, an order left open, a ticket held by an order that is over, a change without its
- * event, a workflow that never ended.
+ * event, a workflow that never ended, a seller paid twice, early, out of a frozen payout or not at
+ * all ({@link PayoutChecks}), and an email sent twice or not at all ({@link EmailChecks}).
  */
 public final class InvariantChecker {
 
@@ -29,32 +29,37 @@ public final class InvariantChecker {
 
   private final Stores stores;
   private final TemporalConnection temporal;
+  private final Supplier<List<String>> mailServer;
 
-  public InvariantChecker(Stores stores, TemporalConnection temporal) {
+  /** {@code mailServer}: the Message-ID of each email the mail server received, a repeat again. */
+  public InvariantChecker(
+      Stores stores, TemporalConnection temporal, Supplier<List<String>> mailServer) {
     this.stores = stores;
     this.temporal = temporal;
+    this.mailServer = mailServer;
   }
 
   public Violations check(Instant now) {
     var violations = new Violations();
-    Map<String, Aggregate> tickets = aggregates("tickets");
-    Map<String, Aggregate> orders = aggregates("orders");
-    Map<String, Aggregate> payments = aggregates("payments");
-    for (String domain : List.of("users", "tickets", "orders", "payments")) {
-      Map<String, Aggregate> all =
-          switch (domain) {
-            case "tickets" -> tickets;
-            case "orders" -> orders;
-            case "payments" -> payments;
-            default -> aggregates(domain);
-          };
-      missingEvents(domain, all, violations);
-    }
+    Map<String, Aggregate> tickets = Aggregate.all(stores, "tickets");
+    Map<String, Aggregate> orders = Aggregate.all(stores, "orders");
+    Map<String, Aggregate> payments = Aggregate.all(stores, "payments");
+    PayoutChecks payouts = PayoutChecks.read(stores, orders);
+    EmailChecks emails = EmailChecks.read(stores, payouts, mailServer.get());
+    missingEvents("users", Aggregate.all(stores, "users"), violations);
+    missingEvents("tickets", tickets, violations);
+    missingEvents("orders", orders, violations);
+    missingEvents("payments", payments, violations);
+    missingEvents("payouts", payouts.payouts(), violations);
+    missingEvents("payouts account", payouts.accounts(), violations);
+    missingEvents("notifications", emails.emails(), violations);
     soldTwice(tickets, orders, violations);
     charges(payments, orders, violations);
     openOrders(orders, now, violations);
     heldTickets(tickets, orders, violations);
     runningWorkflows(orders, now, violations);
+    payouts.check(now, violations);
+    emails.check(now, violations);
     return violations;
   }
 
@@ -182,30 +187,6 @@ public final class InvariantChecker {
                     + ")");
           }
         });
-  }
-
-  private Map<String, Aggregate> aggregates(String domain) {
-    Map<String, List<Document>> events = new HashMap<>();
-    for (Document event : stores.events(domain)) {
-      events.computeIfAbsent(event.getString("aggregateId"), id -> new ArrayList<>()).add(event);
-    }
-    Map<String, Document> snapshots = new HashMap<>();
-    for (Document snapshot : stores.snapshots(domain)) {
-      snapshots.put(snapshot.get("_id").toString(), snapshot);
-    }
-    Map<String, Aggregate> aggregates = new HashMap<>();
-    for (String id : union(events.keySet(), snapshots.keySet())) {
-      List<Document> history = new ArrayList<>(events.getOrDefault(id, List.of()));
-      history.sort(Comparator.comparingLong(e -> e.get("version", Number.class).longValue()));
-      aggregates.put(id, new Aggregate(id, history, snapshots.get(id)));
-    }
-    return aggregates;
-  }
-
-  private static Set<String> union(Set<String> a, Set<String> b) {
-    var all = new HashSet<>(a);
-    all.addAll(b);
-    return all;
   }
 
   private static String ticketOf(Aggregate order) {

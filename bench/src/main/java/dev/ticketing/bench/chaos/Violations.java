@@ -16,6 +16,14 @@ public final class Violations {
   public static final String MISSING_EVENTS = "events missing for a state change";
   public static final String RUNNING_PAST_EXPIRY =
       "order workflows still running past expiresAt + 30 s";
+  public static final String PAID_TWICE = "payouts paid twice";
+  public static final String PAYOUT_WITHOUT_ORDER = "payouts without a complete order";
+  public static final String PAID_BEFORE_RELEASE = "payouts paid before their releaseAt";
+  public static final String PAID_WHILE_FROZEN = "transfers of a frozen payout";
+  public static final String FEE_AND_AMOUNT = "payouts whose fee + amount is not the charge";
+  public static final String PAYOUT_STUCK = "payouts missing or stuck 30 s past their due";
+  public static final String EMAIL_TWICE = "emails sent twice (store or mail server)";
+  public static final String EMAIL_STUCK = "emails lost or stuck unsent 2 min past their event";
 
   private static final int EXAMPLES = 5;
 
@@ -31,7 +39,15 @@ public final class Violations {
             HELD_BY_CLOSED,
             SOLD_WITHOUT_ORDER,
             MISSING_EVENTS,
-            RUNNING_PAST_EXPIRY)) {
+            RUNNING_PAST_EXPIRY,
+            PAID_TWICE,
+            PAYOUT_WITHOUT_ORDER,
+            PAID_BEFORE_RELEASE,
+            PAID_WHILE_FROZEN,
+            FEE_AND_AMOUNT,
+            PAYOUT_STUCK,
+            EMAIL_TWICE,
+            EMAIL_STUCK)) {
       counts.put(kind, 0L);
     }
   }

@@ -102,6 +102,16 @@ public final class Shop {
     return call(buyer, "POST", "/api/payments", Map.of("orderId", orderId, "token", token));
   }
 
+  /** The buyer's payments for an order, with Stripe's id of each ({@code stripeId}). */
+  public Reply payments(Account buyer, String orderId) {
+    return call(buyer, "GET", "/api/payments?orderId=" + orderId, null);
+  }
+
+  /** Opens the seller's payout account (the offline sandbox makes it active at once). */
+  public Reply openPayoutAccount(Account seller) {
+    return call(seller, "POST", "/api/payouts/account", null);
+  }
+
   public Reply cancel(Account buyer, String orderId) {
     return call(buyer, "DELETE", "/api/orders/" + orderId, null);
   }

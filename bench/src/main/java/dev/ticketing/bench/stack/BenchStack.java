@@ -2,6 +2,7 @@ package dev.ticketing.bench.stack;
 
 import dev.ticketing.harness.ExternalProcess;
 import dev.ticketing.harness.FerretDb;
+import dev.ticketing.harness.Mailpit;
 import dev.ticketing.harness.TemporalDevServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,9 +22,10 @@ import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The whole system on free ports: FerretDB, the Temporal dev server on a SQLite file, the workers
- * and the API from their jars. Or, when {@code BENCH_API_URL} is set, a stack someone else runs
- * (then {@code TEMPORAL_ADDRESS} and {@code MONGODB_URI} say where its servers are).
+ * The whole system on free ports: FerretDB, the Temporal dev server on a SQLite file, Mailpit for
+ * the emails, the workers and the API from their jars. Or, when {@code BENCH_API_URL} is set, a
+ * stack someone else runs (then {@code TEMPORAL_ADDRESS} and {@code MONGODB_URI} say where its
+ * servers are).
  */
 public final class BenchStack implements AutoCloseable {
 
@@ -34,6 +36,9 @@ public final class BenchStack implements AutoCloseable {
   private static final String WORKERS_JAR = "workers/target/ticketing-workers.jar";
   private static final String API_JAR = "api/target/ticketing-api.jar";
   private static final String DEFAULT_FERRETDB = "_pragma=synchronous(normal)";
+
+  /** The web client's address the emails link to; its host ends each email's Message-ID. */
+  public static final URI PUBLIC_URL = URI.create("http://ticketing.bench.localhost");
 
   private final URI api;
   private final String temporalAddress;
@@ -61,7 +66,7 @@ public final class BenchStack implements AutoCloseable {
   public static BenchStack fromEnvironmentOrLaunch(Duration expiration, boolean untunedServer) {
     String api = System.getenv("BENCH_API_URL");
     if (api == null || api.isBlank()) {
-      return launch(expiration, untunedServer);
+      return launch(expiration, Map.of(), untunedServer);
     }
     return new BenchStack(
         URI.create(api),
@@ -76,16 +81,24 @@ public final class BenchStack implements AutoCloseable {
    * #close()}, or when this JVM ends (Ctrl-C), or at once if one of them fails to start.
    */
   public static BenchStack launch(Duration expiration) {
-    return launch(expiration, false);
+    return launch(expiration, Map.of());
   }
 
-  private static BenchStack launch(Duration expiration, boolean untunedServer) {
+  /**
+   * As {@link #launch(Duration)}, with {@code settings} added to the API's and workers' variables.
+   */
+  public static BenchStack launch(Duration expiration, Map<String, String> settings) {
+    return launch(expiration, settings, false);
+  }
+
+  private static BenchStack launch(
+      Duration expiration, Map<String, String> settings, boolean untunedServer) {
     Path directory = workDirectory();
     Deque<AutoCloseable> started = new ArrayDeque<>();
     Thread cleanup = new Thread(() -> closeAll(started));
     Runtime.getRuntime().addShutdownHook(cleanup);
     try {
-      System.out.println("Starting FerretDB and the Temporal dev server (SQLite file)...");
+      System.out.println("Starting FerretDB, the Temporal dev server (SQLite file) and Mailpit...");
       FerretDb ferretDb = push(started, FerretDb.launch(ferretDbParameters()));
       TemporalDevServer temporal =
           push(started, TemporalDevServer.launchPersistent(temporalOptions()));
@@ -93,7 +106,9 @@ public final class BenchStack implements AutoCloseable {
           untunedServer
               ? push(started, TemporalDevServer.launchPersistent(untunedTemporalOptions()))
               : null;
-      Map<String, String> environment = environment(expiration, ferretDb, temporal);
+      Mailpit mailpit = push(started, Mailpit.launch());
+      Map<String, String> environment = environment(expiration, ferretDb, temporal, mailpit);
+      environment.putAll(settings);
       var workers =
           push(
               started,
@@ -105,7 +120,8 @@ public final class BenchStack implements AutoCloseable {
       api.start();
       workers.awaitReady();
       api.awaitReady();
-      var launched = new Launched(ferretDb, temporal, untuned, workers, api, directory, cleanup);
+      var launched =
+          new Launched(ferretDb, temporal, untuned, mailpit, workers, api, directory, cleanup);
       return new BenchStack(api.uri(), temporal.address(), ferretDb.uri(), expiration, launched);
     } catch (RuntimeException e) {
       closeAll(started);
@@ -114,7 +130,7 @@ public final class BenchStack implements AutoCloseable {
   }
 
   private static Map<String, String> environment(
-      Duration expiration, FerretDb ferretDb, TemporalDevServer temporal) {
+      Duration expiration, FerretDb ferretDb, TemporalDevServer temporal, Mailpit mailpit) {
     Map<String, String> environment = new HashMap<>();
     environment.put("TEMPORAL_ADDRESS", temporal.address());
     environment.put("MONGODB_URI", ferretDb.uri());
@@ -123,6 +139,10 @@ public final class BenchStack implements AutoCloseable {
     // Sign-ups are setup, not what is measured: the cheapest bcrypt keeps 1,000 of them quick.
     environment.put("TICKETING_USERS_PASSWORDSTRENGTH", "4");
     environment.put("LOGGING_LEVEL_ROOT", "WARN");
+    // The workers serve every queue, notifications too: their emails go to our Mailpit.
+    environment.put("MAIL_HOST", mailpit.smtpHost());
+    environment.put("MAIL_PORT", String.valueOf(mailpit.smtpPort()));
+    environment.put("PUBLIC_URL", PUBLIC_URL.toString());
     return environment;
   }
 
@@ -232,6 +252,11 @@ public final class BenchStack implements AutoCloseable {
     return launched == null ? OptionalLong.empty() : OptionalLong.of(launched.workers().pid());
   }
 
+  /** The mail server the workers send through. */
+  public Mailpit mailpit() {
+    return ours().mailpit();
+  }
+
   /** kill -9 of the workers, then a new workers process; returns once it is ready. */
   public void killAndRestartWorkers() {
     Launched stack = ours();
@@ -276,6 +301,7 @@ public final class BenchStack implements AutoCloseable {
     if (launched != null) {
       launched.api().close();
       launched.workers().close();
+      launched.mailpit().close();
       launched.temporal().close();
       if (launched.untuned() != null) {
         launched.untuned().close();
@@ -300,6 +326,7 @@ public final class BenchStack implements AutoCloseable {
       FerretDb ferretDb,
       TemporalDevServer temporal,
       @Nullable TemporalDevServer untuned,
+      Mailpit mailpit,
       JavaService workers,
       JavaService api,
       Path directory,

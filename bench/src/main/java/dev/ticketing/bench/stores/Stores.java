@@ -10,13 +10,14 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 
 /**
- * The four domains' databases ({@code users}, {@code tickets}, {@code orders}, {@code payments}),
- * each with its snapshots and its {@code events}. Read raw, so a check sees what is stored, not
- * what the domain code makes of it.
+ * The domains' databases ({@code users}, {@code tickets}, {@code orders}, {@code payments}, {@code
+ * payouts}, {@code notifications}), each with its snapshots and its {@code events}. Read raw, so a
+ * check sees what is stored, not what the domain code makes of it.
  */
 public final class Stores implements AutoCloseable {
 
-  public static final List<String> DOMAINS = List.of("users", "tickets", "orders", "payments");
+  public static final List<String> DOMAINS =
+      List.of("users", "tickets", "orders", "payments", "payouts", "notifications");
 
   private final MongoClient client;
 
@@ -29,6 +30,13 @@ public final class Stores implements AutoCloseable {
    */
   public List<Document> snapshots(String domain) {
     return all(collection(domain, domain), Filters.empty());
+  }
+
+  /**
+   * Every document of one collection of a domain, such as the payouts domain's {@code accounts}.
+   */
+  public List<Document> documents(String domain, String collection) {
+    return all(collection(domain, collection), Filters.empty());
   }
 
   public List<Document> events(String domain) {

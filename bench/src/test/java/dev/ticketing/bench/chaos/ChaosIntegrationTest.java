@@ -15,13 +15,15 @@ class ChaosIntegrationTest {
   @Test
   void killingTheWorkersMidPurchaseLosesNothingAndLeavesNothingOpen() {
     Outcome outcome;
-    try (var stack = BenchStack.launch(Duration.ofSeconds(8))) {
-      outcome = new ChaosRun(stack, Plan.quick()).run();
+    Plan plan = Plan.quick();
+    try (var stack = BenchStack.launch(Duration.ofSeconds(8), plan.stackSettings())) {
+      outcome = new ChaosRun(stack, plan).run();
     }
     System.out.println(outcome);
 
     assertThat(outcome.violations().counts())
         .allSatisfy((kind, count) -> assertThat(count).as(kind).isZero());
     assertThat(outcome.answers()).containsKey("pay 201 ");
+    assertThat(outcome.payouts().paid()).isPositive();
   }
 }

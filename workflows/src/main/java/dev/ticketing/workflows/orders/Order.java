@@ -4,6 +4,7 @@ import dev.ticketing.workflows.OrderId;
 import dev.ticketing.workflows.Price;
 import dev.ticketing.workflows.TicketId;
 import dev.ticketing.workflows.UserId;
+import dev.ticketing.workflows.tickets.Reservation;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -18,7 +19,26 @@ public record Order(
     @Nullable CancellationReason cancellationReason,
     Instant createdAt) {
 
-  public record Ticket(TicketId id, String title, Price price, long version) {}
+  /** The ticket as the order took it; seller and event date are null for orders from before. */
+  public record Ticket(
+      TicketId id,
+      String title,
+      Price price,
+      long version,
+      @Nullable UserId sellerId,
+      @Nullable Instant eventAt) {
+
+    /** The ticket as its reservation held it. */
+    public static Ticket of(Reservation reserved) {
+      return new Ticket(
+          reserved.ticketId(),
+          reserved.title(),
+          reserved.price(),
+          reserved.version(),
+          reserved.sellerId(),
+          reserved.eventAt());
+    }
+  }
 
   /** Waiting for its charge; repeating it changes nothing. */
   public Order startPayment() {

@@ -40,10 +40,13 @@ public interface OrderWorkflow {
   /**
    * How a purchase's workflow starts. A repeated request for the same order (same Idempotency-Key)
    * joins the running workflow instead of failing, and its {@code reserve} answers the same order.
+   * The ticket, as the buyer saw it, names the workflow in the Web UI's list and details.
    */
-  static WorkflowOptions options(Purchase purchase) {
+  static WorkflowOptions options(Purchase purchase, Order.Ticket ticket) {
     return WorkflowOptions.newBuilder()
         .setWorkflowId(workflowId(purchase.orderId()))
+        .setStaticSummary(OrderWording.summary(ticket))
+        .setStaticDetails(OrderWording.details(purchase, ticket))
         .setTaskQueue(TaskQueues.ORDERS)
         .setWorkflowIdConflictPolicy(
             WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)

@@ -1,31 +1,33 @@
 package dev.ticketing.workflows.orders;
 
-import static dev.ticketing.workflows.ActivityStubs.patient;
-import static dev.ticketing.workflows.ActivityStubs.quick;
 import static dev.ticketing.workflows.Rejection.INVALID;
 import static dev.ticketing.workflows.Rejection.NOT_AUTHORIZED;
 import static dev.ticketing.workflows.Rejection.NOT_FOUND;
 import static dev.ticketing.workflows.Rejection.UNAVAILABLE;
-import static dev.ticketing.workflows.orders.OrderStatus.AWAITING_PAYMENT;
-import static dev.ticketing.workflows.orders.OrderStatus.CANCELLED;
-import static dev.ticketing.workflows.orders.OrderStatus.COMPLETE;
-import static dev.ticketing.workflows.orders.OrderStatus.CREATED;
+import static dev.ticketing.workflows.orders.OrderStage.AWAITING_PAYMENT;
+import static dev.ticketing.workflows.orders.OrderStage.CANCELLED;
+import static dev.ticketing.workflows.orders.OrderStage.CANCELLING;
+import static dev.ticketing.workflows.orders.OrderStage.PAYING;
+import static dev.ticketing.workflows.orders.OrderStage.RESERVING;
+import static dev.ticketing.workflows.orders.OrderStage.STUCK;
 
 import dev.ticketing.workflows.OrderId;
 import dev.ticketing.workflows.PaymentId;
 import dev.ticketing.workflows.Rejection;
-import dev.ticketing.workflows.TaskQueues;
 import dev.ticketing.workflows.TicketId;
+import dev.ticketing.workflows.Timers;
 import dev.ticketing.workflows.UserId;
+import dev.ticketing.workflows.notifications.EmailWorkflow;
+import dev.ticketing.workflows.notifications.Notice;
 import dev.ticketing.workflows.payments.Charge;
 import dev.ticketing.workflows.payments.ChargeRequest;
-import dev.ticketing.workflows.payments.PaymentActivities;
 import dev.ticketing.workflows.payments.StripePayment;
-import dev.ticketing.workflows.tickets.Reservation;
-import dev.ticketing.workflows.tickets.TicketActivities;
+import dev.ticketing.workflows.payouts.PayoutRequest;
+import dev.ticketing.workflows.payouts.PayoutWorkflow;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
+import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
@@ -34,43 +36,24 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The purchase, as the {@link OrderStage}s it moves through: reserve the ticket, wait for a
+ * payment, a cancel or the expiry, and close. Each move shows in the Web UI's current details.
+ */
 public class OrderWorkflowImpl implements OrderWorkflow {
 
-  // Once a transition is decided it must land, so store writes retry without a limit.
-  private final OrderActivities orders = quick(OrderActivities.class, TaskQueues.ORDERS, null);
-  private final TicketActivities tickets = quick(TicketActivities.class, TaskQueues.TICKETS, null);
-  private final PaymentActivities settlements =
-      quick(PaymentActivities.class, TaskQueues.PAYMENTS, null);
-
-  // The buyer waits on these, so they are bounded: a reservation that can't land is undone, and a
-  // charge that never answers fails the payment (and is undone, should Stripe have charged).
-  private final TicketActivities reservations =
-      quick(TicketActivities.class, TaskQueues.TICKETS, Duration.ofSeconds(20));
-  private final OrderActivities newOrders =
-      quick(OrderActivities.class, TaskQueues.ORDERS, Duration.ofSeconds(20));
-  private final PaymentActivities charges =
-      quick(PaymentActivities.class, TaskQueues.PAYMENTS, Duration.ofSeconds(60));
-  // Stripe keeps an idempotency key at least 24 hours: the undo asks the charge's key well within.
-  private final PaymentActivities chargeUndo =
-      patient(PaymentActivities.class, TaskQueues.PAYMENTS, Duration.ofHours(20));
-
-  // Versions this class's changes of behaviour, so orders started before each still replay.
-  private static final String EXPIRY_DECIDED_LAST = "expiry-decided-after-payments";
-  private static final String RELEASE_ALONGSIDE_CANCEL = "release-alongside-cancel";
-  private static final String UNDO_UNANSWERED_CHARGE = "undo-unanswered-charge";
-
+  private final OrderSteps steps = new OrderSteps();
   private final Purchase purchase;
+  private OrderStage stage = RESERVING;
+  private @Nullable OrderVersions versions;
   private @Nullable Order order;
   private @Nullable ApplicationFailure rejection;
   private @Nullable String paidWith;
-  private boolean charging;
-  private boolean closed;
+  private @Nullable PayoutRequest payout;
   private int chargeAttempts;
-  private boolean expiryDecidedLast;
-  private boolean releaseAlongsideCancel;
-  private boolean undoesUnansweredCharges;
   private @Nullable Promise<Void> chargeUndone;
 
   @WorkflowInit
@@ -81,33 +64,27 @@ public class OrderWorkflowImpl implements OrderWorkflow {
   // The purchase came to the constructor already (@WorkflowInit), for handlers that run first.
   @Override
   public void run(Purchase sameAsConstructed) {
-    expiryDecidedLast = Workflow.getVersion(EXPIRY_DECIDED_LAST, Workflow.DEFAULT_VERSION, 1) == 1;
-    releaseAlongsideCancel =
-        Workflow.getVersion(RELEASE_ALONGSIDE_CANCEL, Workflow.DEFAULT_VERSION, 1) == 1;
-    undoesUnansweredCharges =
-        Workflow.getVersion(UNDO_UNANSWERED_CHARGE, Workflow.DEFAULT_VERSION, 1) == 1;
+    versions = OrderVersions.ofThisRun();
+    show();
     if (!reserveTicket()) {
       return;
     }
     try {
-      Duration window = Duration.between(now(), order().expiresAt());
       boolean settled =
-          Workflow.await(
-              window.isNegative() ? Duration.ZERO : window,
-              () -> charging || order().status() != CREATED);
+          Timers.await(
+              untilExpiry(), OrderWording.paymentWindow(order()), () -> stage != AWAITING_PAYMENT);
       // A payment handled in the workflow task that fired the timer ran first, and decides.
-      boolean unpaid = expiryDecidedLast ? !charging && order().status() == CREATED : !settled;
-      if (unpaid) {
+      if (versions().expiryDecidedLast() ? stage == AWAITING_PAYMENT : !settled) {
         close(CancellationReason.EXPIRED);
       }
-      Workflow.await(() -> closed && Workflow.isEveryHandlerFinished());
+      Workflow.await(() -> stage.isClosed() && Workflow.isEveryHandlerFinished());
       awaitChargeUndone();
     } catch (CanceledFailure operatorCancel) {
       // A charge in flight decides first: money taken completes the order, a decline closes it.
       Workflow.newDetachedCancellationScope(
               () -> {
-                Workflow.await(() -> !charging);
-                if (!order().status().isClosed()) {
+                Workflow.await(() -> stage != PAYING);
+                if (stage == AWAITING_PAYMENT) {
                   close(CancellationReason.CANCELLED);
                 }
                 awaitChargeUndone();
@@ -119,7 +96,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
   @Override
   public Order reserve(TicketId ticketId) {
-    Workflow.await(this::reservationSettled);
+    Workflow.await(() -> stage != RESERVING);
     if (rejection != null) {
       throw Rejection.copy(rejection);
     }
@@ -137,25 +114,112 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
   @Override
   public PaymentId pay(PayRequest request) {
-    Workflow.await(() -> !charging && reservationSettled());
+    Workflow.await(() -> stage.takesRequests());
     Order payable = ensurePayable(request.buyerId());
-    charging = true;
-    try {
-      var paid = new ArrayList<PaymentId>(1);
-      Workflow.newDetachedCancellationScope(() -> paid.add(charge(payable, request.token()))).run();
-      return paid.getFirst();
-    } finally {
-      charging = false;
+    return takePayment(() -> charge(payable, request.token()));
+  }
+
+  @Override
+  public void validatePay(PayRequest request) {
+    if (stage.takesRequests()) {
+      Rejection.validate(() -> ensurePayable(request.buyerId()));
     }
   }
 
-  /** Charges once and completes the order, or closes it; nothing cancels it half way. */
+  @Override
+  public void cancel(UserId requester) {
+    Workflow.await(() -> stage.takesRequests());
+    if (ensureCancellable(requester).status() == OrderStatus.CANCELLED) {
+      Workflow.await(() -> stage.isClosed()); // cancelled already, or being: answered once it is
+      return;
+    }
+    close(CancellationReason.CANCELLED);
+  }
+
+  @Override
+  public void validateCancel(UserId requester) {
+    if (stage.takesRequests()) {
+      Rejection.validate(() -> ensureCancellable(requester));
+    }
+  }
+
+  @Override
+  public void paymentSucceeded(StripePayment payment) {
+    Workflow.await(() -> stage.takesRequests());
+    if (payment.paymentIntentId().equals(paidWith)) {
+      return;
+    }
+    if (stage == AWAITING_PAYMENT
+        && !(versions().expiryDecidedLast() && isPastExpiry(order()))
+        && payment.amount() == order().ticket().price().cents()) {
+      takePayment(() -> complete(steps.record(payment), payment.paymentIntentId()));
+      return;
+    }
+    steps.refund(payment);
+  }
+
+  @Override
+  public @Nullable Order details() {
+    return order;
+  }
+
+  private boolean reserveTicket() {
+    try {
+      var ticket = Order.Ticket.of(steps.holdTicket(purchase));
+      Instant createdAt = now();
+      order =
+          steps.recordNew(
+              new Order(
+                  purchase.orderId(),
+                  purchase.buyerId(),
+                  OrderStatus.CREATED,
+                  createdAt.plus(purchase.expiration()),
+                  0,
+                  ticket,
+                  null,
+                  createdAt));
+      Workflow.upsertMemo(Map.of("title", ticket.title(), "price", ticket.price().amount()));
+      upsertStatus();
+      moveTo(AWAITING_PAYMENT);
+      return true;
+    } catch (ActivityFailure failure) {
+      ApplicationFailure reason = Rejection.in(failure).orElse(null);
+      if (reason == null) {
+        Workflow.newDetachedCancellationScope(() -> steps.forgetReservation(purchase)).run();
+        reason = UNAVAILABLE.failure("Service unavailable");
+      }
+      upsertSearchAttributes(REJECTED);
+      rejection = reason;
+      moveTo(OrderStage.REJECTED);
+      return false;
+    }
+  }
+
+  /**
+   * Runs a payment to its end in a detached scope, so that nothing cancels it half way; requests
+   * wait their turn meanwhile. It leaves the order paid, cancelled, or where it was.
+   */
+  private <T> T takePayment(Supplier<T> payment) {
+    moveTo(PAYING);
+    try {
+      var outcome = new ArrayList<T>(1);
+      Workflow.newDetachedCancellationScope(() -> outcome.add(payment.get())).run();
+      return outcome.getFirst();
+    } finally {
+      if (stage == PAYING) {
+        moveTo(OrderStage.afterPayment(order().status()));
+      }
+    }
+  }
+
+  /** Charges once and completes the order, or closes it. */
   private PaymentId charge(Order payable, String token) {
     @Nullable ChargeRequest attempt = null;
     try {
-      order = orders.startPayment(payable.id());
+      order = steps.startPayment(payable.id());
       upsertStatus();
-      if (expiryDecidedLast && order().status() != AWAITING_PAYMENT) {
+      if (versions().expiryDecidedLast() && order().status() != OrderStatus.AWAITING_PAYMENT) {
+        moveTo(order().status().isClosed() ? STUCK : AWAITING_PAYMENT);
         throw INVALID.failure("Cannot pay for a cancelled order");
       }
       String idempotencyKey = payable.id() + "-charge-" + ++chargeAttempts;
@@ -167,15 +231,14 @@ public class OrderWorkflowImpl implements OrderWorkflow {
               payable.ticket().price(),
               token,
               idempotencyKey);
-      Charge charge = charges.charge(attempt);
-      complete(charge.paymentId(), charge.paymentIntentId());
-      return charge.paymentId();
+      Charge charge = steps.charge(attempt, chargeAttempts);
+      return complete(charge.paymentId(), charge.paymentIntentId());
     } catch (ActivityFailure failure) {
       ApplicationFailure refusal = Rejection.in(failure).orElse(null);
-      if (refusal == null && attempt != null && undoesUnansweredCharges) {
+      if (refusal == null && attempt != null && versions().undoesUnansweredCharges()) {
         // Stripe may have charged all the same. Started now, in the charge's detached scope, the
         // undo runs alongside the close and outlives a cancellation of the workflow.
-        chargeUndone = Async.procedure(chargeUndo::undoCharge, attempt);
+        chargeUndone = steps.startUndo(attempt);
       }
       close(CancellationReason.PAYMENT_FAILED);
       throw Rejection.copy(refusal != null ? refusal : UNAVAILABLE.failure("Service unavailable"));
@@ -190,143 +253,111 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     Promise<Void> undone = chargeUndone;
     if (undone != null) {
       Workflow.await(undone::isCompleted); // cancellable, unless in a detached scope
+      show();
       undone.get();
     }
   }
 
-  @Override
-  public void validatePay(PayRequest request) {
-    if (reservationSettled() && !charging) {
-      Rejection.validate(() -> ensurePayable(request.buyerId()));
-    }
-  }
-
-  @Override
-  public void cancel(UserId requester) {
-    Workflow.await(() -> !charging && reservationSettled());
-    if (ensureCancellable(requester).status() == CANCELLED) {
-      Workflow.await(() -> closed);
-      return;
-    }
-    close(CancellationReason.CANCELLED);
-  }
-
-  @Override
-  public void validateCancel(UserId requester) {
-    if (reservationSettled() && !charging) {
-      Rejection.validate(() -> ensureCancellable(requester));
-    }
-  }
-
-  @Override
-  public void paymentSucceeded(StripePayment payment) {
-    Workflow.await(() -> !charging && reservationSettled());
-    if (payment.paymentIntentId().equals(paidWith)) {
-      return;
-    }
-    if (order != null
-        && order.status() == CREATED
-        && !(expiryDecidedLast && isPastExpiry(order))
-        && payment.amount() == order.ticket().price().cents()) {
-      charging = true;
-      try {
-        Workflow.newDetachedCancellationScope(
-                () -> complete(settlements.record(payment), payment.paymentIntentId()))
-            .run();
-      } finally {
-        charging = false;
-      }
-      return;
-    }
-    settlements.refund(payment);
-  }
-
-  @Override
-  public @Nullable Order details() {
-    return order;
-  }
-
-  private boolean reserveTicket() {
-    try {
-      Reservation reserved =
-          reservations.reserve(purchase.ticketId(), purchase.orderId(), purchase.buyerId());
-      var ticket =
-          new Order.Ticket(
-              reserved.ticketId(), reserved.title(), reserved.price(), reserved.version());
-      Instant createdAt = now();
-      order =
-          newOrders.create(
-              new Order(
-                  purchase.orderId(),
-                  purchase.buyerId(),
-                  CREATED,
-                  createdAt.plus(purchase.expiration()),
-                  0,
-                  ticket,
-                  null,
-                  createdAt));
-      Workflow.upsertMemo(Map.of("title", ticket.title(), "price", ticket.price().amount()));
-      upsertStatus();
-      return true;
-    } catch (ActivityFailure failure) {
-      ApplicationFailure reason = Rejection.in(failure).orElse(null);
-      if (reason == null) {
-        Workflow.newDetachedCancellationScope(
-                () -> {
-                  orders.cancel(purchase.orderId(), CancellationReason.CANCELLED);
-                  tickets.release(purchase.ticketId(), purchase.orderId());
-                })
-            .run();
-        reason = UNAVAILABLE.failure("Service unavailable");
-      }
-      upsertSearchAttributes(REJECTED);
-      rejection = reason;
-      return false;
-    }
-  }
-
-  private void complete(PaymentId paymentId, String paymentIntentId) {
+  /**
+   * Records the payment, sells the ticket, starts the seller's payout and the buyer's receipt.
+   * Whatever a completed purchase starts, starts here; its payment then moves the order on to
+   * COMPLETED.
+   */
+  private PaymentId complete(PaymentId paymentId, String paymentIntentId) {
     paidWith = paymentIntentId;
-    order = orders.complete(order().id(), paymentId);
+    order = steps.recordPaid(order().id(), paymentId);
     upsertStatus();
-    tickets.markSold(order().ticket().id(), order().id());
-    closed = true;
+    steps.markSold(order().ticket().id(), order().id());
+    if (OrderVersions.startsPayout()) {
+      startPayout(paymentIntentId);
+    }
+    if (OrderVersions.sendsEmails()) {
+      EmailWorkflow.startFrom(OrderNotices.receipt(order()));
+    }
+    return paymentId;
   }
 
   /**
-   * Cancels the order and releases its ticket; runs to the end even if the workflow is cancelled.
+   * Starts the seller's payout as a child that outlives this workflow. A child, not a start from an
+   * activity: its start is recorded in this history, once, and Temporal links the two in the Web
+   * UI; the order waits until it has started, so ending cannot lose it.
+   */
+  private void startPayout(String paymentIntentId) {
+    Order.Ticket ticket = order().ticket();
+    UserId seller = ticket.sellerId() != null ? ticket.sellerId() : steps.sellerOf(ticket.id());
+    var request =
+        new PayoutRequest(
+            order().id(),
+            ticket.id(),
+            seller,
+            ticket.price(),
+            ticket.eventAt(),
+            now(),
+            paymentIntentId,
+            ticket.title());
+    PayoutWorkflow child =
+        Workflow.newChildWorkflowStub(PayoutWorkflow.class, PayoutWorkflow.asChildOf(request));
+    Async.procedure(child::run, request);
+    payout = request;
+    try {
+      Workflow.getWorkflowExecution(child).get();
+    } catch (ChildWorkflowFailure alreadyStarted) {
+      // this order's payout runs already (a workflow reset and run again): one payout per order
+    }
+  }
+
+  /**
+   * Cancels the order and releases its ticket, to the end even if the workflow is cancelled
+   * meanwhile: an open order (expired, or cancelled by the buyer or an operator), or one whose
+   * payment failed. Whatever a cancelled purchase starts, starts here.
    */
   private void close(CancellationReason reason) {
+    if (stage == AWAITING_PAYMENT) {
+      moveTo(CANCELLING);
+    }
     order = order().cancelled(reason);
     upsertStatus();
     TicketId ticket = order().ticket().id();
     OrderId id = order().id();
     Workflow.newDetachedCancellationScope(
             () -> {
-              if (releaseAlongsideCancel) { // the ticket is for sale again without waiting
-                Promise<Void> released = Async.procedure(tickets::release, ticket, id);
+              if (versions().releaseAlongsideCancel()) { // for sale again without waiting
+                Promise<Void> released = steps.startRelease(ticket, id);
                 recordCancelled(reason);
                 released.get();
               } else {
                 recordCancelled(reason);
-                tickets.release(ticket, id);
+                steps.release(ticket, id);
               }
+              tellBuyer(reason);
             })
         .run();
-    closed = true;
+    // A failed payment moves on as it ends. So did one in flight when an order from before
+    // EXPIRY_DECIDED_LAST expired, or another close running: the first to end moves on.
+    if (stage == CANCELLING) {
+      moveTo(CANCELLED);
+    }
+  }
+
+  private void tellBuyer(CancellationReason reason) {
+    Notice notice = OrderNotices.closed(order(), reason);
+    if (notice != null && OrderVersions.sendsEmails()) {
+      EmailWorkflow.startFrom(notice);
+    }
   }
 
   private void recordCancelled(CancellationReason reason) {
-    Order cancelled = orders.cancel(order().id(), reason);
+    Order cancelled = steps.recordCancelled(order().id(), reason);
     order = cancelled == null ? order : cancelled;
   }
 
   private Order ensurePayable(UserId buyer) {
     Order payable = ensureBuyer(buyer);
-    if (payable.status() == COMPLETE) {
+    if (payable.status() == OrderStatus.COMPLETE) {
       throw INVALID.failure("Order has already been paid");
     }
-    if (payable.status() == CANCELLED || (expiryDecidedLast && isPastExpiry(payable))) {
+    if (payable.status() == OrderStatus.CANCELLED
+        || (versions().expiryDecidedLast() && isPastExpiry(payable))) {
       throw INVALID.failure("Cannot pay for a cancelled order");
     }
     return payable;
@@ -339,7 +370,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
   private Order ensureCancellable(UserId requester) {
     Order cancellable = ensureBuyer(requester);
-    if (cancellable.status() == COMPLETE) {
+    if (cancellable.status() == OrderStatus.COMPLETE) {
       throw INVALID.failure("Cannot cancel a completed order");
     }
     return cancellable;
@@ -355,8 +386,27 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     return order;
   }
 
-  private boolean reservationSettled() {
-    return order != null || rejection != null;
+  private void moveTo(OrderStage next) {
+    if (!stage.leadsTo(next)) {
+      throw new IllegalStateException("Order " + purchase.orderId() + ": " + stage + " -> " + next);
+    }
+    stage = next;
+    show();
+  }
+
+  /** The Web UI's current details: the stage, in words. No command, so replay ignores it. */
+  private void show() {
+    String now =
+        OrderWording.now(
+            stage, order, rejection == null ? null : rejection.getOriginalMessage(), payout);
+    Promise<Void> undone = chargeUndone;
+    Workflow.setCurrentDetails(
+        undone != null && !undone.isCompleted() ? OrderWording.undoingCharge(now) : now);
+  }
+
+  private Duration untilExpiry() {
+    Duration window = Duration.between(now(), order().expiresAt());
+    return window.isNegative() ? Duration.ZERO : window;
   }
 
   private Order order() {
@@ -366,8 +416,16 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     return order;
   }
 
+  private OrderVersions versions() {
+    if (versions == null) {
+      throw new IllegalStateException("The versions are read before run() asked for them");
+    }
+    return versions;
+  }
+
   private void upsertStatus() {
     upsertSearchAttributes(order().status().value());
+    show();
   }
 
   private void upsertSearchAttributes(String status) {

@@ -20,4 +20,7 @@ public interface TicketActivities {
 
   /** Marks the ticket sold to the order that holds it. */
   void markSold(TicketId ticketId, OrderId orderId);
+
+  /** Who sells the ticket: for orders whose reservation did not say (made before it did). */
+  UserId sellerOf(TicketId ticketId);
 }

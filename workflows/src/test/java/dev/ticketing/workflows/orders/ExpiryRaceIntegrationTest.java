@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ticketing.harness.LocalStack;
 import dev.ticketing.harness.Poll;
 import dev.ticketing.harness.TemporalDevServer;
+import dev.ticketing.workflows.Histories;
 import dev.ticketing.workflows.OrderId;
 import dev.ticketing.workflows.Rejection;
 import dev.ticketing.workflows.TaskQueues;
@@ -67,7 +68,7 @@ class ExpiryRaceIntegrationTest {
 
   @AfterEach
   void recordHistoryAndStopWorkers(TestInfo test) throws IOException {
-    Histories.recordIfAsked(client, orderId, test);
+    Histories.recordIfAsked(client, OrderWorkflow.workflowId(orderId), test);
     orderWorkers.shutdownNow();
     otherWorkers.shutdownNow();
     client.getWorkflowServiceStubs().shutdownNow();

@@ -63,7 +63,12 @@ final class InMemoryStores {
         throw Rejection.INVALID.failure("Ticket is already reserved");
       }
       tickets.put(id, new Ticket(ticket.seller(), order, false));
-      return new Reservation(id, "Concert", new Price(2_000), 1);
+      return new Reservation(id, "Concert", new Price(2_000), 1, ticket.seller(), null);
+    }
+
+    @Override
+    public UserId sellerOf(TicketId id) {
+      return tickets.get(id).seller();
     }
 
     @Override

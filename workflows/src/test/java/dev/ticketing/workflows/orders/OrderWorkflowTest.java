@@ -5,18 +5,28 @@ import static dev.ticketing.workflows.orders.OrderStatus.COMPLETE;
 import static dev.ticketing.workflows.orders.OrderStatus.CREATED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.ticketing.harness.Poll;
+import dev.ticketing.workflows.Histories;
 import dev.ticketing.workflows.OrderId;
 import dev.ticketing.workflows.PaymentId;
+import dev.ticketing.workflows.Price;
 import dev.ticketing.workflows.Rejection;
 import dev.ticketing.workflows.TaskQueues;
 import dev.ticketing.workflows.TicketId;
 import dev.ticketing.workflows.UserId;
+import dev.ticketing.workflows.WebUi;
+import dev.ticketing.workflows.Wording;
+import dev.ticketing.workflows.notifications.AskedEmails;
+import dev.ticketing.workflows.notifications.EmailWorkflow;
+import dev.ticketing.workflows.notifications.Notice;
+import dev.ticketing.workflows.notifications.NoticeKind;
 import dev.ticketing.workflows.payments.ChargeRequest;
 import dev.ticketing.workflows.payments.RefundWorkflow;
 import dev.ticketing.workflows.payments.RefundWorkflowImpl;
 import dev.ticketing.workflows.payments.StripePayment;
+import dev.ticketing.workflows.payouts.PayoutWorkflow;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.UpdateOptions;
 import io.temporal.client.WithStartWorkflowOperation;
@@ -37,6 +47,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,6 +59,7 @@ class OrderWorkflowTest {
   static final UserId BUYER = new UserId("5f0000000000000000000002");
   static final UserId OTHER = new UserId("5f0000000000000000000003");
   static final TicketId TICKET = new TicketId("5f00000000000000000000a1");
+  static final TicketId OTHER_TICKET = new TicketId("5f00000000000000000000a2");
   static final OrderId ORDER = new OrderId("5f00000000000000000000b1");
   static final OrderId SECOND_ORDER = new OrderId("5f00000000000000000000b2");
   static final Duration WINDOW = Duration.ofMinutes(15);
@@ -62,7 +74,12 @@ class OrderWorkflowTest {
   void startServer() {
     env = TestWorkflowEnvironment.newInstance();
     for (var key :
-        List.of(OrderWorkflow.ORDER_STATUS, OrderWorkflow.TICKET_ID, OrderWorkflow.BUYER_ID)) {
+        List.of(
+            OrderWorkflow.ORDER_STATUS,
+            OrderWorkflow.TICKET_ID,
+            OrderWorkflow.BUYER_ID,
+            PayoutWorkflow.PAYOUT_STATUS,
+            PayoutWorkflow.SELLER_ID)) {
       env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
     }
     Worker orderWorker = env.newWorker(TaskQueues.ORDERS);
@@ -72,6 +89,7 @@ class OrderWorkflowTest {
     Worker paymentWorker = env.newWorker(TaskQueues.PAYMENTS);
     paymentWorker.registerWorkflowImplementationTypes(RefundWorkflowImpl.class);
     paymentWorker.registerActivitiesImplementations(payments);
+    AskedEmails.takenBy(env);
     env.start();
     client = env.getWorkflowClient();
     tickets.list(TICKET, SELLER);
@@ -79,7 +97,7 @@ class OrderWorkflowTest {
 
   @AfterEach
   void recordHistoryAndStop(TestInfo test) throws IOException {
-    Histories.recordIfAsked(client, ORDER, test);
+    Histories.recordIfAsked(client, OrderWorkflow.workflowId(ORDER), test);
     env.close();
   }
 
@@ -116,6 +134,7 @@ class OrderWorkflowTest {
     assertThat(orders.get(ORDER).cancellationReason()).isEqualTo(CancellationReason.CANCELLED);
     assertThat(orders.events).containsExactly("OrderCreated", "OrderCancelled");
     assertThat(tickets.holder(TICKET)).isNull();
+    assertThat(emailsAbout(ORDER)).as("the buyer cancelled it: no email").isEmpty();
   }
 
   @Test
@@ -193,6 +212,39 @@ class OrderWorkflowTest {
           assertThat(charge.idempotencyKey()).isEqualTo(ORDER + "-charge-1");
         });
     awaitEnd(ORDER);
+  }
+
+  @Test
+  void aCompletedOrderStartsItsSellersPayoutOnceWhichOutlivesIt() {
+    reserve(ORDER, BUYER, TICKET, WINDOW);
+
+    workflow(ORDER).pay(new PayRequest(BUYER, "tok_visa"));
+    awaitEnd(ORDER);
+
+    var payout =
+        client
+            .getWorkflowServiceStubs()
+            .blockingStub()
+            .describeWorkflowExecution(
+                io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest.newBuilder()
+                    .setNamespace(client.getOptions().getNamespace())
+                    .setExecution(
+                        io.temporal.api.common.v1.WorkflowExecution.newBuilder()
+                            .setWorkflowId(PayoutWorkflow.workflowId(ORDER)))
+                    .build());
+    assertThat(payout.getWorkflowExecutionInfo().getType().getName()).isEqualTo("PayoutWorkflow");
+    assertThat(payout.getWorkflowExecutionInfo().getParentExecution().getWorkflowId())
+        .isEqualTo(OrderWorkflow.workflowId(ORDER));
+    assertThat(payout.getWorkflowExecutionInfo().getStatus())
+        .as("still running after its order ended")
+        .isEqualTo(
+            io.temporal.api.enums.v1.WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
+    assertThat(
+            client
+                .newUntypedWorkflowStub(PayoutWorkflow.workflowId(ORDER))
+                .describe()
+                .getStaticSummary())
+        .isEqualTo("Payout for Concert — $20.00 sold");
   }
 
   @Test
@@ -371,7 +423,8 @@ class OrderWorkflowTest {
     tickets.unavailable = true;
     var purchase = new Purchase(ORDER, BUYER, TICKET, WINDOW);
     OrderWorkflow workflow =
-        client.newWorkflowStub(OrderWorkflow.class, OrderWorkflow.options(purchase));
+        client.newWorkflowStub(
+            OrderWorkflow.class, OrderWorkflow.options(purchase, asShown(purchase)));
     var reserving =
         WorkflowClient.startUpdateWithStart(
             workflow::reserve,
@@ -429,6 +482,108 @@ class OrderWorkflowTest {
     assertThat(tickets.holder(TICKET)).isNull();
   }
 
+  @Test
+  void currentDetailsShowThePaymentWindowThenTheSellersPayout() {
+    Order order = reserve(ORDER, BUYER, TICKET, WINDOW);
+    assertThat(currentDetails(ORDER))
+        .isEqualTo("Awaiting payment until " + Wording.timeOfDay(order.expiresAt()));
+
+    workflow(ORDER).pay(new PayRequest(BUYER, "tok_visa"));
+    awaitEnd(ORDER);
+
+    assertThat(currentDetails(ORDER))
+        .isEqualTo("Paid; ticket sold, the seller's payout is payout-" + ORDER);
+  }
+
+  @Test
+  void currentDetailsShowWhyAnOrderWasCancelled() {
+    Order expired = reserve(ORDER, BUYER, TICKET, WINDOW);
+    awaitEnd(ORDER);
+    tickets.list(OTHER_TICKET, SELLER);
+    reserve(SECOND_ORDER, BUYER, OTHER_TICKET, WINDOW);
+    catchThrowable(() -> workflow(SECOND_ORDER).pay(new PayRequest(BUYER, "tok_chargeDeclined")));
+    awaitEnd(SECOND_ORDER);
+
+    assertThat(currentDetails(ORDER))
+        .isEqualTo(
+            "Expired unpaid at "
+                + Wording.timeOfDay(expired.expiresAt())
+                + "; the ticket is for sale again");
+    assertThat(currentDetails(SECOND_ORDER))
+        .isEqualTo("Payment failed; the ticket is for sale again");
+  }
+
+  @Test
+  void aCompletedOrderAsksForTheBuyersReceiptOnce() {
+    Order order = reserve(ORDER, BUYER, TICKET, WINDOW);
+    workflow(ORDER).pay(new PayRequest(BUYER, "tok_visa"));
+    awaitEnd(ORDER);
+
+    assertThat(emailsAbout(ORDER))
+        .singleElement()
+        .satisfies(receipt -> {
+          assertThat(receipt.key()).isEqualTo("receipt-" + ORDER);
+          assertThat(receipt.kind()).isEqualTo(NoticeKind.RECEIPT);
+          assertThat(receipt.recipient()).isEqualTo(BUYER);
+          assertThat(receipt.ticketTitle()).isEqualTo(order.ticket().title());
+          assertThat(receipt.amount()).isEqualTo(order.ticket().price().cents());
+        });
+    assertThat(
+            client
+                .newUntypedWorkflowStub(EmailWorkflow.workflowId("receipt-" + ORDER))
+                .describe()
+                .getStaticSummary())
+        .isEqualTo("Receipt email: Concert");
+  }
+
+  @Test
+  void anExpiredOrDeclinedOrderTellsTheBuyerWhy() {
+    reserve(ORDER, BUYER, TICKET, WINDOW);
+    awaitEnd(ORDER);
+    tickets.list(OTHER_TICKET, SELLER);
+    reserve(SECOND_ORDER, BUYER, OTHER_TICKET, WINDOW);
+    catchThrowable(() -> workflow(SECOND_ORDER).pay(new PayRequest(BUYER, "tok_chargeDeclined")));
+    awaitEnd(SECOND_ORDER);
+
+    assertThat(emailsAbout(ORDER))
+        .extracting(Notice::kind, Notice::recipient)
+        .containsExactly(tuple(NoticeKind.ORDER_EXPIRED, BUYER));
+    assertThat(emailsAbout(SECOND_ORDER))
+        .extracting(Notice::kind, Notice::recipient)
+        .containsExactly(tuple(NoticeKind.PAYMENT_DECLINED, BUYER));
+  }
+
+  @Test
+  void theWebUiListsAnOrderByItsTicketAndShowsWhoBuysFromWhom() {
+    reserve(ORDER, BUYER, TICKET, WINDOW);
+
+    var described = client.newUntypedWorkflowStub(OrderWorkflow.workflowId(ORDER)).describe();
+    assertThat(described.getStaticSummary()).isEqualTo("Concert — $20.00");
+    assertThat(described.getStaticDetails())
+        .isEqualTo(
+            "- Order "
+                + ORDER
+                + " of ticket "
+                + TICKET
+                + "\n- Buyer "
+                + BUYER
+                + ", seller "
+                + SELLER
+                + "\n- Held for the buyer for 15 minutes from the start");
+  }
+
+  @Test
+  void currentDetailsShowWhyTheTicketCouldNotBeHad() {
+    catchThrowable(() -> reserve(ORDER, SELLER, TICKET, WINDOW));
+
+    assertThat(currentDetails(ORDER)).isEqualTo("Rejected: You cannot buy your own ticket");
+  }
+
+  /** The ticket as a buyer saw it when they clicked Purchase, which names the workflow. */
+  static Order.Ticket asShown(Purchase purchase) {
+    return new Order.Ticket(purchase.ticketId(), "Concert", new Price(2_000), 0, SELLER, null);
+  }
+
   private Order reserve(OrderId id, UserId buyer, TicketId ticket, Duration window) {
     return reserve(client, new Purchase(id, buyer, ticket, window));
   }
@@ -436,7 +591,8 @@ class OrderWorkflowTest {
   /** Starts the order's workflow with its {@code reserve} Update, as the API does. */
   static Order reserve(WorkflowClient client, Purchase purchase) {
     OrderWorkflow workflow =
-        client.newWorkflowStub(OrderWorkflow.class, OrderWorkflow.options(purchase));
+        client.newWorkflowStub(
+            OrderWorkflow.class, OrderWorkflow.options(purchase, asShown(purchase)));
     var start = new WithStartWorkflowOperation<>(workflow::run, purchase);
     return WorkflowClient.executeUpdateWithStart(
         workflow::reserve, purchase.ticketId(), UpdateOptions.<Order>newBuilder().build(), start);
@@ -500,10 +656,23 @@ class OrderWorkflowTest {
    * clock, so a retry timer still pending would never fire.
    */
   private void outwaitTheUnansweredCharge() {
-    for (int step = 0; step < 30 && payments.undone.isEmpty(); step++) {
+    // Up to 10 minutes of the test server's time, inside the 15-minute window: a loaded machine
+    // may need more steps than the 60 s of retries suggest before the workflow has caught up.
+    for (int step = 0; step < 120 && payments.undone.isEmpty(); step++) {
       env.sleep(Duration.ofSeconds(5));
     }
     assertThat(payments.undone).as("the unanswered charge's undo").isNotEmpty();
+  }
+
+  /** The buyer's emails that the order asked for, of every kind an order can ask for. */
+  private List<Notice> emailsAbout(OrderId id) {
+    return Stream.of("receipt-", "expired-", "declined-")
+        .flatMap(event -> AskedEmails.of(client, event + id).stream())
+        .toList();
+  }
+
+  private String currentDetails(OrderId id) {
+    return WebUi.currentDetails(client, OrderWorkflow.workflowId(id));
   }
 
   private Instant now() {
