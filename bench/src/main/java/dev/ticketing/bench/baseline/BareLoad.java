@@ -9,6 +9,7 @@ import io.temporal.client.UpdateOptions;
 import io.temporal.client.WithStartWorkflowOperation;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
 import java.time.Duration;
@@ -28,17 +29,33 @@ public final class BareLoad implements AutoCloseable {
   public BareLoad(String temporalAddress) {
     temporal = TemporalConnection.to(temporalAddress);
     factory = WorkerFactory.newInstance(temporal.client());
-    var worker =
-        factory.newWorker(
-            BareWorkflow.TASK_QUEUE,
-            WorkerOptions.newBuilder().setUsingVirtualThreads(true).build());
-    worker.registerWorkflowImplementationTypes(BareWorkflowImpl.class);
-    worker.registerActivitiesImplementations(new NoOpActivities.Impl());
+    worker(BareWorkflow.TASK_QUEUE).registerWorkflowImplementationTypes(BareWorkflowImpl.class);
+    worker(BareWorkflow.DOMAIN_QUEUES_TASK_QUEUE)
+        .registerWorkflowImplementationTypes(DomainQueuesBareWorkflowImpl.class);
+    worker(BareWorkflow.TICKETS_TASK_QUEUE);
+    worker(BareWorkflow.PAYMENTS_TASK_QUEUE);
     factory.start();
   }
 
-  /** {@code count} bare purchases, {@code concurrency} at a time. */
+  private Worker worker(String taskQueue) {
+    var worker =
+        factory.newWorker(
+            taskQueue, WorkerOptions.newBuilder().setUsingVirtualThreads(true).build());
+    worker.registerActivitiesImplementations(new NoOpActivities.Impl());
+    return worker;
+  }
+
+  /** {@code count} bare purchases, {@code concurrency} at a time, every activity eager. */
   public Level run(int concurrency, int count) {
+    return run(BareWorkflow.TASK_QUEUE, concurrency, count);
+  }
+
+  /** The same on the order workflow's task queues: tickets and payments activities not eager. */
+  public Level runOnDomainQueues(int concurrency, int count) {
+    return run(BareWorkflow.DOMAIN_QUEUES_TASK_QUEUE, concurrency, count);
+  }
+
+  private Level run(String taskQueue, int concurrency, int count) {
     var starts = new Latencies();
     var updates = new Latencies();
     var failed = new AtomicInteger();
@@ -48,7 +65,7 @@ public final class BareLoad implements AutoCloseable {
             IntStream.range(0, count).boxed().toList(),
             (client, job) -> {
               try {
-                purchase(starts, updates);
+                purchase(taskQueue, starts, updates);
               } catch (RuntimeException e) {
                 if (failed.getAndIncrement() == 0) {
                   System.err.println("  a bare workflow failed: " + e);
@@ -65,7 +82,7 @@ public final class BareLoad implements AutoCloseable {
         updates.percentiles());
   }
 
-  private void purchase(Latencies starts, Latencies updates) {
+  private void purchase(String taskQueue, Latencies starts, Latencies updates) {
     String id = "bare-" + UUID.randomUUID();
     BareWorkflow workflow =
         temporal
@@ -74,7 +91,7 @@ public final class BareLoad implements AutoCloseable {
                 BareWorkflow.class,
                 WorkflowOptions.newBuilder()
                     .setWorkflowId(id)
-                    .setTaskQueue(BareWorkflow.TASK_QUEUE)
+                    .setTaskQueue(taskQueue)
                     // Update-with-Start needs a conflict policy; the API's is the same.
                     .setWorkflowIdConflictPolicy(
                         WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)

@@ -14,6 +14,12 @@ public interface BareWorkflow {
 
   String TASK_QUEUE = "bench-bare";
 
+  /** Where {@link DomainQueuesBareWorkflowImpl} runs, and its tickets and payments activities. */
+  String DOMAIN_QUEUES_TASK_QUEUE = "bench-bare-orders";
+
+  String TICKETS_TASK_QUEUE = "bench-bare-tickets";
+  String PAYMENTS_TASK_QUEUE = "bench-bare-payments";
+
   @WorkflowMethod
   void run();
 

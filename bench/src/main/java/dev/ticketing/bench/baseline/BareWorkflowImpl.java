@@ -3,16 +3,28 @@ package dev.ticketing.bench.baseline;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
+/** Every activity on the workflow's own task queue, so each one can start eagerly. */
 public class BareWorkflowImpl implements BareWorkflow {
 
-  private final NoOpActivities activities =
-      Workflow.newActivityStub(
-          NoOpActivities.class,
-          ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(10)).build());
+  private final NoOpActivities orders;
+  private final NoOpActivities tickets;
+  private final NoOpActivities payments;
 
   private boolean reserved;
   private boolean paid;
+
+  public BareWorkflowImpl() {
+    this(null, null);
+  }
+
+  /** Tickets and payments activities on these task queues; null: the workflow's own. */
+  protected BareWorkflowImpl(@Nullable String ticketsQueue, @Nullable String paymentsQueue) {
+    this.orders = stub(null);
+    this.tickets = stub(ticketsQueue);
+    this.payments = stub(paymentsQueue);
+  }
 
   @Override
   public void run() {
@@ -22,8 +34,8 @@ public class BareWorkflowImpl implements BareWorkflow {
 
   @Override
   public String reserve() {
-    activities.step("reserve");
-    activities.step("create");
+    tickets.step("reserve");
+    orders.step("create");
     reserved = true;
     return "reserved";
   }
@@ -31,11 +43,19 @@ public class BareWorkflowImpl implements BareWorkflow {
   @Override
   public String pay() {
     Workflow.await(() -> reserved);
-    activities.step("startPayment");
-    activities.step("charge");
-    activities.step("complete");
-    activities.step("markSold");
+    orders.step("startPayment");
+    payments.step("charge");
+    orders.step("complete");
+    tickets.step("markSold");
     paid = true;
     return "paid";
+  }
+
+  private static NoOpActivities stub(@Nullable String taskQueue) {
+    var options = ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(10));
+    if (taskQueue != null) {
+      options.setTaskQueue(taskQueue);
+    }
+    return Workflow.newActivityStub(NoOpActivities.class, options.build());
   }
 }

@@ -121,6 +121,11 @@ public final class Shop {
     return call(null, "GET", "/api/tickets?limit=100", null);
   }
 
+  /** A GET of any path, as {@code user} or signed out ({@code null}). */
+  public Reply get(@Nullable Account user, String pathAndQuery) {
+    return call(user, "GET", pathAndQuery, null);
+  }
+
   public Reply orders(Account buyer) {
     return call(buyer, "GET", "/api/orders", null);
   }

@@ -17,6 +17,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
 
@@ -30,6 +31,8 @@ public final class BenchStack implements AutoCloseable {
 
   private static final String DEFAULT_TEMPORAL =
       String.join(" ", TemporalDevServer.SQLITE) + " " + String.join(" ", TemporalDevServer.TUNING);
+  // The same SQLite file settings without TUNING: what TUNING buys, measured in the same run.
+  private static final String DEFAULT_UNTUNED_TEMPORAL = String.join(" ", TemporalDevServer.SQLITE);
   private static final String WORKERS_JAR = "workers/target/ticketing-workers.jar";
   private static final String API_JAR = "api/target/ticketing-api.jar";
   private static final String DEFAULT_FERRETDB = "_pragma=synchronous(normal)";
@@ -56,11 +59,14 @@ public final class BenchStack implements AutoCloseable {
     this.launched = launched;
   }
 
-  /** The stack named by the environment if there is one, else one of our own. */
-  public static BenchStack fromEnvironmentOrLaunch(Duration expiration) {
+  /**
+   * The stack named by the environment if there is one, else one of our own; with {@code
+   * untunedServer}, ours has a second, untuned Temporal dev server beside the tuned one.
+   */
+  public static BenchStack fromEnvironmentOrLaunch(Duration expiration, boolean untunedServer) {
     String api = System.getenv("BENCH_API_URL");
     if (api == null || api.isBlank()) {
-      return launch(expiration);
+      return launch(expiration, Map.of(), untunedServer);
     }
     return new BenchStack(
         URI.create(api),
@@ -82,6 +88,11 @@ public final class BenchStack implements AutoCloseable {
    * As {@link #launch(Duration)}, with {@code settings} added to the API's and workers' variables.
    */
   public static BenchStack launch(Duration expiration, Map<String, String> settings) {
+    return launch(expiration, settings, false);
+  }
+
+  private static BenchStack launch(
+      Duration expiration, Map<String, String> settings, boolean untunedServer) {
     Path directory = workDirectory();
     Deque<AutoCloseable> started = new ArrayDeque<>();
     Thread cleanup = new Thread(() -> closeAll(started));
@@ -91,6 +102,10 @@ public final class BenchStack implements AutoCloseable {
       FerretDb ferretDb = push(started, FerretDb.launch(ferretDbParameters()));
       TemporalDevServer temporal =
           push(started, TemporalDevServer.launchPersistent(temporalOptions()));
+      TemporalDevServer untuned =
+          untunedServer
+              ? push(started, TemporalDevServer.launchPersistent(untunedTemporalOptions()))
+              : null;
       Mailpit mailpit = push(started, Mailpit.launch());
       Map<String, String> environment = environment(expiration, ferretDb, temporal, mailpit);
       environment.putAll(settings);
@@ -105,7 +120,8 @@ public final class BenchStack implements AutoCloseable {
       api.start();
       workers.awaitReady();
       api.awaitReady();
-      var launched = new Launched(ferretDb, temporal, mailpit, workers, api, directory, cleanup);
+      var launched =
+          new Launched(ferretDb, temporal, untuned, mailpit, workers, api, directory, cleanup);
       return new BenchStack(api.uri(), temporal.address(), ferretDb.uri(), expiration, launched);
     } catch (RuntimeException e) {
       closeAll(started);
@@ -155,8 +171,19 @@ public final class BenchStack implements AutoCloseable {
    * reply to the workflow task that scheduled it, without a trip through matching. {@code
    * BENCH_TEMPORAL_OPTIONS=none} gives the dev server's defaults, to compare.
    */
-  static List<String> temporalOptions() {
+  public static List<String> temporalOptions() {
     String options = System.getenv().getOrDefault("BENCH_TEMPORAL_OPTIONS", DEFAULT_TEMPORAL);
+    return options.equals("none") ? List.of() : List.of(options.split(" "));
+  }
+
+  /**
+   * The second dev server's options: {@code BENCH_UNTUNED_TEMPORAL_OPTIONS}, by default the SQLite
+   * file settings alone ({@code none}: the dev server's defaults); set it to try a setting against
+   * the tuned server side by side.
+   */
+  public static List<String> untunedTemporalOptions() {
+    String options =
+        System.getenv().getOrDefault("BENCH_UNTUNED_TEMPORAL_OPTIONS", DEFAULT_UNTUNED_TEMPORAL);
     return options.equals("none") ? List.of() : List.of(options.split(" "));
   }
 
@@ -188,6 +215,33 @@ public final class BenchStack implements AutoCloseable {
 
   public boolean isOurs() {
     return launched != null;
+  }
+
+  /** The untuned dev server's address, when this stack has one. */
+  public Optional<String> untunedTemporalAddress() {
+    return Optional.ofNullable(launched).map(Launched::untuned).map(TemporalDevServer::address);
+  }
+
+  /** Where each of our processes (API, workers) exposes {@code /actuator/prometheus}. */
+  public List<URI> managementUris() {
+    return launched == null
+        ? List.of()
+        : List.of(launched.api().managementUri(), launched.workers().managementUri());
+  }
+
+  /** Stops the workers and the API, then starts them as clients of this Temporal server. */
+  public void restartApps(String temporalAddress) {
+    var address = Map.of("TEMPORAL_ADDRESS", temporalAddress);
+    ours().api().restart(address);
+    ours().workers().restart(address);
+    ours().workers().awaitReady();
+    ours().api().awaitReady();
+  }
+
+  /** Stops the API and starts it again: it reads whatever it loads at start again. */
+  public void restartApi() {
+    ours().api().restart(Map.of());
+    ours().api().awaitReady();
   }
 
   public OptionalLong apiPid() {
@@ -249,6 +303,9 @@ public final class BenchStack implements AutoCloseable {
       launched.workers().close();
       launched.mailpit().close();
       launched.temporal().close();
+      if (launched.untuned() != null) {
+        launched.untuned().close();
+      }
       launched.ferretDb().close();
       try {
         Runtime.getRuntime().removeShutdownHook(launched.cleanup());
@@ -268,6 +325,7 @@ public final class BenchStack implements AutoCloseable {
   private record Launched(
       FerretDb ferretDb,
       TemporalDevServer temporal,
+      @Nullable TemporalDevServer untuned,
       Mailpit mailpit,
       JavaService workers,
       JavaService api,
@@ -287,12 +345,13 @@ public final class BenchStack implements AutoCloseable {
   /**
    * The fat jar unpacked into the run's directory, as the build unpacks it into {@code target/app}
    * (the root pom's {@code extract-app} says why), with the app jar under a name of its own:
-   * whoever stops "their" stack by the jar's name (pkill -f ticketing-api.jar) must not stop ours
-   * in the middle of a run, and a rebuild meanwhile leaves ours alone.
+   * whoever stops "their" stack by the jar's name (pkill -f ticketing-api) must not stop ours in
+   * the middle of a run, so ours is {@code bench-api.jar}, with no such name in its path; and a
+   * rebuild meanwhile leaves ours alone.
    */
   private static Path unpack(String jar, Path directory) {
     Path source = repository().resolve(jar);
-    String name = "bench-" + source.getFileName();
+    String name = source.getFileName().toString().replace("ticketing-", "bench-");
     Path destination = directory.resolve(name.replace(".jar", ""));
     var extract =
         new ProcessBuilder(

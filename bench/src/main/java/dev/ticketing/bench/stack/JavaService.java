@@ -29,7 +29,7 @@ final class JavaService implements AutoCloseable {
     this.name = name;
     this.jar = jar;
     this.directory = directory;
-    this.environment = environment;
+    this.environment = new HashMap<>(environment);
   }
 
   URI uri() {
@@ -56,6 +56,16 @@ final class JavaService implements AutoCloseable {
   synchronized void awaitReady() {
     URI readiness = managementUri().resolve("/actuator/health/readiness");
     process().awaitReady(() -> Http.ok(readiness), Duration.ofSeconds(120));
+  }
+
+  /**
+   * Stops the JVM (SIGTERM), then starts it again with these variables changed and returns at once;
+   * {@link #awaitReady()} waits for its readiness.
+   */
+  synchronized void restart(Map<String, String> changes) {
+    close();
+    environment.putAll(changes);
+    start();
   }
 
   /** kill -9, as a crash would. */
