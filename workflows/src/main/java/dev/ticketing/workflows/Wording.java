@@ -16,6 +16,18 @@ public final class Wording {
 
   private Wording() {}
 
+  // Temporal refuses a start whose summary is over 400 bytes (limit.userMetadataSummarySize). A
+  // title may be 200 characters; 50, even each escaped in JSON as 6 bytes, leave room for the rest.
+  private static final int TITLE_IN_SUMMARY = 50;
+
+  /** A ticket's title for a Web UI summary: its first 50 characters, and an ellipsis if cut. */
+  public static String titleInSummary(String title) {
+    if (title.codePointCount(0, title.length()) <= TITLE_IN_SUMMARY) {
+      return title;
+    }
+    return title.substring(0, title.offsetByCodePoints(0, TITLE_IN_SUMMARY)) + "…";
+  }
+
   /** {@code $19.99}: the platform charges in US dollars. */
   public static String money(long cents) {
     return money(cents, Price.CURRENCY);

@@ -1,6 +1,7 @@
 package dev.ticketing.workflows.notifications;
 
 import dev.ticketing.workflows.TaskQueues;
+import dev.ticketing.workflows.Wording;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.failure.ChildWorkflowFailure;
@@ -27,7 +28,7 @@ public interface EmailWorkflow {
     return Character.toUpperCase(kind.charAt(0))
         + kind.substring(1)
         + " email: "
-        + notice.ticketTitle();
+        + Wording.titleInSummary(notice.ticketTitle());
   }
 
   /** One workflow id per event: Temporal refuses a second start of the same event's email. */

@@ -4,6 +4,7 @@ import static dev.ticketing.workflows.Wording.duration;
 import static dev.ticketing.workflows.Wording.moment;
 import static dev.ticketing.workflows.Wording.money;
 import static dev.ticketing.workflows.Wording.timeOfDay;
+import static dev.ticketing.workflows.Wording.titleInSummary;
 
 import dev.ticketing.workflows.payouts.PayoutRequest;
 import dev.ticketing.workflows.payouts.PayoutWorkflow;
@@ -18,7 +19,7 @@ final class OrderWording {
 
   /** The list view's summary of a purchase: {@code Concert — $19.99}. */
   static String summary(Order.Ticket ticket) {
-    return ticket.title() + " — " + money(ticket.price());
+    return titleInSummary(ticket.title()) + " — " + money(ticket.price());
   }
 
   /**

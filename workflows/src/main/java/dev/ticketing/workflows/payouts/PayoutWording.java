@@ -2,6 +2,7 @@ package dev.ticketing.workflows.payouts;
 
 import static dev.ticketing.workflows.Wording.moment;
 import static dev.ticketing.workflows.Wording.money;
+import static dev.ticketing.workflows.Wording.titleInSummary;
 
 /** What the Temporal Web UI says of a payout: where it is now. */
 final class PayoutWording {
@@ -10,7 +11,8 @@ final class PayoutWording {
 
   /** The list view's summary of a payout: {@code Payout for Concert — $19.99 sold}. */
   static String summary(PayoutRequest request) {
-    String title = request.ticketTitle() != null ? request.ticketTitle() : "a ticket";
+    String title =
+        request.ticketTitle() != null ? titleInSummary(request.ticketTitle()) : "a ticket";
     return "Payout for " + title + " — " + money(request.price()) + " sold";
   }
 

@@ -120,7 +120,10 @@ public class PayoutWorkflowImpl implements PayoutWorkflow {
         release();
         yield true;
       }
-      case FROZEN -> true; // still disputed: wait on
+      case FROZEN -> {
+        accountActivated = false; // an account that came while frozen: released when it thaws
+        yield true; // still disputed: wait on
+      }
       case PAID, REVERSED, CANCELLED -> false;
     };
   }
@@ -164,13 +167,13 @@ public class PayoutWorkflowImpl implements PayoutWorkflow {
       case Disputed(DisputeNotice dispute) when dispute.opens() -> {
         boolean repeated = closedDisputes.containsKey(dispute.disputeId());
         if (!repeated && openDisputes.add(dispute.disputeId())) {
-          boolean paid = payout().status() == PAID;
+          PayoutStatus before = payout().status();
           change(
-              paid
+              before == PAID
                   ? payouts.withSummary("Reverse the transfer: disputed").reverse(payout().id())
                   : payouts.withSummary("Freeze the payout: disputed").freeze(payout().id()));
-          if (emails != null) {
-            tell(emails.disputed(payout(), dispute.disputeId(), paid));
+          if (emails != null && payout().status() != before) { // a reversed one stays reversed
+            tell(emails.disputed(payout(), dispute.disputeId(), before == PAID));
           }
         }
       }

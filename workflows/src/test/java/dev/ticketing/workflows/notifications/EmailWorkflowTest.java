@@ -83,8 +83,9 @@ class EmailWorkflowTest {
     for (int i = 1; i < mail.attempts.size(); i++) {
       gaps.add(Duration.between(mail.attempts.get(i - 1), mail.attempts.get(i)));
     }
-    assertThat(gaps.getFirst()).isBetween(Duration.ofMillis(900), Duration.ofSeconds(2));
-    assertThat(gaps.get(5)).isBetween(Duration.ofSeconds(31), Duration.ofSeconds(33)); // doubled
+    // Each gap is the backoff plus the attempt's own run time, which a loaded machine stretches.
+    assertThat(gaps.getFirst()).isBetween(Duration.ofMillis(900), Duration.ofSeconds(5));
+    assertThat(gaps.get(5)).isBetween(Duration.ofSeconds(31), Duration.ofSeconds(40)); // doubled
     assertThat(gaps)
         .allSatisfy(
             gap -> assertThat(gap).isLessThanOrEqualTo(Duration.ofMinutes(10).plusSeconds(1)));

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.Timeout;
 
 /** Payouts on Temporal's time-skipping test server: days and months in milliseconds. */
 class PayoutWorkflowTest {
@@ -188,6 +189,27 @@ class PayoutWorkflowTest {
         .extracting(Notice::kind)
         .containsExactly(
             NoticeKind.PAYOUT_PAID, NoticeKind.PAYOUT_REVERSED, NoticeKind.PAYOUT_PAID);
+  }
+
+  @Test
+  @Timeout(120) // the bug this guards against spun the workflow task and held the test server
+  void anAccountThatArrivesWhileFrozenWaitsForTheDisputeThenPays() {
+    start(null);
+    env.sleep(HOLD.plusSeconds(5));
+    assertThat(payout().status()).isEqualTo(PayoutStatus.AWAITING_ACCOUNT);
+    workflow().disputed(new DisputeNotice("dp_1", null));
+    env.sleep(Duration.ofSeconds(5));
+    payouts.activeAccounts.add(SELLER);
+    workflow().accountActivated();
+
+    env.sleep(Duration.ofDays(2));
+    assertThat(payout().status()).isEqualTo(PayoutStatus.FROZEN);
+    assertThat(payouts.transfers).isEmpty();
+
+    workflow().disputed(new DisputeNotice("dp_1", true));
+    env.sleep(Duration.ofSeconds(5));
+    assertThat(payout().status()).isEqualTo(PayoutStatus.PAID);
+    assertThat(payouts.transfers).hasSize(1);
   }
 
   @Test
