@@ -8,18 +8,25 @@ import io.temporal.workflow.Workflow;
  * named after its id.
  */
 record OrderVersions(
-    boolean expiryDecidedLast, boolean releaseAlongsideCancel, boolean undoesUnansweredCharges) {
+    boolean expiryDecidedLast,
+    boolean releaseAlongsideCancel,
+    boolean undoesUnansweredCharges,
+    boolean operatorCancelAwaitsClose) {
 
   static final String EXPIRY_DECIDED_LAST = "expiry-decided-after-payments";
   static final String RELEASE_ALONGSIDE_CANCEL = "release-alongside-cancel";
   static final String UNDO_UNANSWERED_CHARGE = "undo-unanswered-charge";
   static final String PAYOUT_ON_COMPLETION = "payout-on-completion";
   static final String EMAILS = "emails";
+  static final String OPERATOR_CANCEL_AWAITS_CLOSE = "operator-cancel-awaits-close";
 
   /** Asked once, as run() starts, where the first orders of each change recorded its marker. */
   static OrderVersions ofThisRun() {
     return new OrderVersions(
-        isOn(EXPIRY_DECIDED_LAST), isOn(RELEASE_ALONGSIDE_CANCEL), isOn(UNDO_UNANSWERED_CHARGE));
+        isOn(EXPIRY_DECIDED_LAST),
+        isOn(RELEASE_ALONGSIDE_CANCEL),
+        isOn(UNDO_UNANSWERED_CHARGE),
+        isOn(OPERATOR_CANCEL_AWAITS_CLOSE));
   }
 
   /** Asked as the order completes, where that change recorded its marker. */

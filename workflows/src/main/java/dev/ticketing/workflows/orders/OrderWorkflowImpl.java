@@ -81,9 +81,12 @@ public class OrderWorkflowImpl implements OrderWorkflow {
       awaitChargeUndone();
     } catch (CanceledFailure operatorCancel) {
       // A charge in flight decides first: money taken completes the order, a decline closes it.
+      // So does a close in flight (the buyer's cancel): its release and record land first.
       Workflow.newDetachedCancellationScope(
               () -> {
-                Workflow.await(() -> stage != PAYING);
+                Workflow.await(() ->
+                    stage != PAYING
+                        && !(versions().operatorCancelAwaitsClose() && stage == CANCELLING));
                 if (stage == AWAITING_PAYMENT) {
                   close(CancellationReason.CANCELLED);
                 }

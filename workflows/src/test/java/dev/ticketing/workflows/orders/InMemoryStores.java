@@ -30,6 +30,8 @@ final class InMemoryStores {
     final Map<TicketId, Ticket> tickets = new ConcurrentHashMap<>();
     final List<OrderId> releases = new CopyOnWriteArrayList<>();
     volatile boolean unavailable;
+    volatile @Nullable CountDownLatch releaseHeld;
+    volatile boolean releasing;
 
     void list(TicketId id, UserId seller) {
       tickets.put(id, new Ticket(seller, null, false));
@@ -72,7 +74,16 @@ final class InMemoryStores {
     }
 
     @Override
-    public synchronized void release(TicketId id, OrderId order) {
+    public void release(TicketId id, OrderId order) {
+      releasing = true;
+      CountDownLatch held = releaseHeld;
+      if (held != null) {
+        await(held);
+      }
+      releaseNow(id, order);
+    }
+
+    private synchronized void releaseNow(TicketId id, OrderId order) {
       releases.add(order);
       tickets.computeIfPresent(
           id,
@@ -175,15 +186,15 @@ final class InMemoryStores {
     public void refund(StripePayment payment) {
       refunds.add(payment);
     }
-
-    private static void await(CountDownLatch latch) {
-      try {
-        latch.await(30, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
   }
 
   private InMemoryStores() {}
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
 }

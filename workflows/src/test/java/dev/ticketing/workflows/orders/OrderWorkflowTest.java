@@ -468,6 +468,29 @@ class OrderWorkflowTest {
   }
 
   @Test
+  void operatorCancellationDuringTheBuyersCancelLetsItsReleaseAndRecordLand() throws Exception {
+    reserve(ORDER, BUYER, TICKET, WINDOW);
+    var release = new CountDownLatch(1);
+    tickets.releaseHeld = release;
+    var cancelling =
+        WorkflowClient.startUpdate(
+            workflow(ORDER)::cancel,
+            BUYER,
+            UpdateOptions.<Void>newBuilder().setWaitForStage(WorkflowUpdateStage.ACCEPTED).build());
+    Poll.until("the release is in flight", Duration.ofSeconds(30), () -> tickets.releasing);
+
+    client.newUntypedWorkflowStub(OrderWorkflow.workflowId(ORDER)).cancel();
+    Thread.sleep(500); // the cancel request reaches the workflow while the release is held
+    release.countDown();
+
+    cancelling.getResult(); // the buyer's cancel answered, not cut off by the workflow's end
+    assertThat(catchThrowable(() -> awaitEnd(ORDER))).hasRootCauseInstanceOf(CanceledFailure.class);
+    assertThat(orders.get(ORDER).status()).isEqualTo(CANCELLED);
+    assertThat(orders.events).containsExactly("OrderCreated", "OrderCancelled");
+    assertThat(tickets.holder(TICKET)).isNull();
+  }
+
+  @Test
   void operatorCancellationDuringADeclinedChargeReleasesTheTicket() throws Exception {
     reserve(ORDER, BUYER, TICKET, WINDOW);
     var charge = new CountDownLatch(1);
