@@ -2,7 +2,6 @@ package dev.ticketing.notifications;
 
 import dev.ticketing.store.DomainDatabase;
 import dev.ticketing.store.DomainStore;
-import dev.ticketing.store.EventLog;
 import dev.ticketing.store.VersionedStore;
 import dev.ticketing.workflows.notifications.Notice;
 import java.time.Clock;
@@ -13,16 +12,13 @@ import java.util.function.UnaryOperator;
  * The notifications store: each event's email ({@code EmailClaimed}, {@code EmailSent}, {@code
  * EmailUndeliverable}), under the event's key.
  */
-public final class Emails implements DomainStore, AutoCloseable {
+public final class Emails extends DomainStore {
 
-  private final DomainDatabase database;
-  private final EventLog events;
   private final VersionedStore<Email> emails;
   private final Clock clock;
 
   public Emails(DomainDatabase database, Clock clock) {
-    this.database = database;
-    this.events = new EventLog(database);
+    super(database, "notifications");
     this.emails = new VersionedStore<>(database, "emails", Email.class, events);
     this.clock = clock;
   }
@@ -58,28 +54,9 @@ public final class Emails implements DomainStore, AutoCloseable {
     return change(key, "EmailUndeliverable", Email::undeliverable);
   }
 
-  public EventLog events() {
-    return events;
-  }
-
   private Email change(String key, String event, UnaryOperator<Email> transition) {
     return emails
         .change(key, event, transition)
         .orElseThrow(() -> new IllegalStateException("No email " + key));
-  }
-
-  @Override
-  public String domain() {
-    return "notifications";
-  }
-
-  @Override
-  public boolean isReachable() {
-    return database.ping();
-  }
-
-  @Override
-  public void close() {
-    database.close();
   }
 }

@@ -6,7 +6,6 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import dev.ticketing.store.DomainDatabase;
 import dev.ticketing.store.DomainStore;
 import dev.ticketing.store.Event;
-import dev.ticketing.store.EventLog;
 import dev.ticketing.store.VersionedStore;
 import dev.ticketing.workflows.OrderId;
 import dev.ticketing.workflows.UserId;
@@ -21,15 +20,12 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 
 /** The orders store: every transition is one claimed event ({@code OrderCreated}, ...). */
-public final class Orders implements DomainStore, AutoCloseable {
+public final class Orders extends DomainStore {
 
-  private final DomainDatabase database;
-  private final EventLog events;
   private final VersionedStore<Order> store;
 
   public Orders(DomainDatabase database) {
-    this.database = database;
-    this.events = new EventLog(database);
+    super(database, "orders");
     this.store =
         new VersionedStore<>(
             database,
@@ -71,25 +67,6 @@ public final class Orders implements DomainStore, AutoCloseable {
   /** The order as one of its events left it. */
   public Order orderAfter(Event event) {
     return store.stateAfter(event);
-  }
-
-  public EventLog events() {
-    return events;
-  }
-
-  @Override
-  public String domain() {
-    return "orders";
-  }
-
-  @Override
-  public boolean isReachable() {
-    return database.ping();
-  }
-
-  @Override
-  public void close() {
-    database.close();
   }
 
   private Optional<Order> change(OrderId id, String event, UnaryOperator<Order> transition) {

@@ -5,7 +5,6 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import dev.ticketing.store.DomainDatabase;
 import dev.ticketing.store.DomainStore;
-import dev.ticketing.store.EventLog;
 import dev.ticketing.store.VersionedStore;
 import dev.ticketing.workflows.OrderId;
 import dev.ticketing.workflows.PaymentId;
@@ -19,21 +18,18 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 
 /** The payments store: {@code PaymentCreated}, {@code PaymentFailed}, {@code PaymentRefunded}. */
-public final class Payments implements DomainStore, AutoCloseable {
+public final class Payments extends DomainStore {
 
   private static final String WEBHOOK_EVENTS = "webhookEvents";
 
   /** A Stripe event that was acted on. */
   record HandledEvent(String id, Instant handledAt) {}
 
-  private final DomainDatabase database;
-  private final EventLog events;
   private final VersionedStore<Payment> store;
   private final MongoTemplate template;
 
   public Payments(DomainDatabase database) {
-    this.database = database;
-    this.events = new EventLog(database);
+    super(database, "payments");
     this.store =
         new VersionedStore<>(
             database,
@@ -79,24 +75,5 @@ public final class Payments implements DomainStore, AutoCloseable {
     } catch (DuplicateKeyException repeated) {
       // another delivery of the event was handled at the same time
     }
-  }
-
-  public EventLog events() {
-    return events;
-  }
-
-  @Override
-  public String domain() {
-    return "payments";
-  }
-
-  @Override
-  public boolean isReachable() {
-    return database.ping();
-  }
-
-  @Override
-  public void close() {
-    database.close();
   }
 }

@@ -8,7 +8,6 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import dev.ticketing.store.DomainDatabase;
 import dev.ticketing.store.DomainStore;
 import dev.ticketing.store.Event;
-import dev.ticketing.store.EventLog;
 import dev.ticketing.store.VersionedStore;
 import dev.ticketing.workflows.OrderId;
 import dev.ticketing.workflows.UserId;
@@ -27,18 +26,15 @@ import org.springframework.data.mongodb.core.query.Query;
  * The payouts store: each order's payout ({@code PayoutScheduled}, {@code PayoutSent}, ...) and
  * each seller's payout account ({@code AccountOpened}, {@code AccountActivated}).
  */
-public final class Payouts implements DomainStore, AutoCloseable {
+public final class Payouts extends DomainStore {
 
-  private final DomainDatabase database;
-  private final EventLog events;
   private final VersionedStore<Payout> payouts;
   private final VersionedStore<SellerAccount> accounts;
   private final PayoutSettings settings;
   private final Clock clock;
 
   public Payouts(DomainDatabase database, PayoutSettings settings, Clock clock) {
-    this.database = database;
-    this.events = new EventLog(database);
+    super(database, "payouts");
     this.payouts =
         new VersionedStore<>(
             database,
@@ -110,24 +106,5 @@ public final class Payouts implements DomainStore, AutoCloseable {
 
   public SellerAccount accountAfter(Event event) {
     return accounts.stateAfter(event);
-  }
-
-  public EventLog events() {
-    return events;
-  }
-
-  @Override
-  public String domain() {
-    return "payouts";
-  }
-
-  @Override
-  public boolean isReachable() {
-    return database.ping();
-  }
-
-  @Override
-  public void close() {
-    database.close();
   }
 }

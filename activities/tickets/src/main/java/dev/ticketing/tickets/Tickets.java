@@ -8,7 +8,6 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import dev.ticketing.store.DomainDatabase;
 import dev.ticketing.store.DomainStore;
 import dev.ticketing.store.Event;
-import dev.ticketing.store.EventLog;
 import dev.ticketing.store.VersionedStore;
 import dev.ticketing.workflows.OrderId;
 import dev.ticketing.workflows.Price;
@@ -30,7 +29,7 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 
 /** The tickets store: every change is one claimed event ({@code TicketCreated}, ...). */
-public final class Tickets implements DomainStore, AutoCloseable {
+public final class Tickets extends DomainStore {
 
   private static final String ATTEMPTS = "reservationAttempts";
   // How long an attempt stands for its order: longer than the API waits for a reservation.
@@ -44,14 +43,11 @@ public final class Tickets implements DomainStore, AutoCloseable {
    */
   public record Attempt(String id, OrderId orderId, Instant at) {}
 
-  private final DomainDatabase database;
-  private final EventLog events;
   private final VersionedStore<Ticket> store;
   private final Clock clock;
 
   public Tickets(DomainDatabase database, Clock clock) {
-    this.database = database;
-    this.events = new EventLog(database);
+    super(database, "tickets");
     this.store =
         new VersionedStore<>(
             database,
@@ -133,25 +129,6 @@ public final class Tickets implements DomainStore, AutoCloseable {
   /** The ticket as one of its events left it. */
   public Ticket ticketAfter(Event event) {
     return store.stateAfter(event);
-  }
-
-  public EventLog events() {
-    return events;
-  }
-
-  @Override
-  public String domain() {
-    return "tickets";
-  }
-
-  @Override
-  public boolean isReachable() {
-    return database.ping();
-  }
-
-  @Override
-  public void close() {
-    database.close();
   }
 
   private Ticket change(TicketId id, String event, UnaryOperator<Ticket> transition) {

@@ -5,7 +5,6 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import dev.ticketing.store.DomainDatabase;
 import dev.ticketing.store.DomainStore;
-import dev.ticketing.store.EventLog;
 import dev.ticketing.store.VersionedStore;
 import dev.ticketing.workflows.UserId;
 import java.time.Clock;
@@ -24,7 +23,7 @@ import org.springframework.data.mongodb.core.query.Query;
  * email's lower-case form: inserting it is atomic, so of two sign-ups with one email, one fails. A
  * claim a crash left without its account is taken over after {@link #ABANDONED}, by one sign-up.
  */
-public final class Users implements DomainStore, AutoCloseable {
+public final class Users extends DomainStore {
 
   /** How old a claim without its account must be before it is taken to be a crash's leftover. */
   private static final Duration ABANDONED = Duration.ofMinutes(1);
@@ -40,16 +39,13 @@ public final class Users implements DomainStore, AutoCloseable {
   /** A sign-up's right to remove an abandoned claim. */
   record Takeover(String id, Instant at) {}
 
-  private final DomainDatabase database;
   private final MongoTemplate template;
-  private final EventLog events;
   private final VersionedStore<User> store;
   private final Clock clock;
 
   public Users(DomainDatabase database, Clock clock) {
-    this.database = database;
+    super(database, "users");
     this.template = database.template();
-    this.events = new EventLog(database);
     this.store = new VersionedStore<>(database, "users", User.class, events);
     this.clock = clock;
   }
@@ -100,25 +96,6 @@ public final class Users implements DomainStore, AutoCloseable {
 
   DomainDatabase database() {
     return database;
-  }
-
-  public EventLog events() {
-    return events;
-  }
-
-  @Override
-  public String domain() {
-    return "users";
-  }
-
-  @Override
-  public boolean isReachable() {
-    return database.ping();
-  }
-
-  @Override
-  public void close() {
-    database.close();
   }
 
   /** Makes the email this account's, unless a live account has it. */
