@@ -21,9 +21,9 @@ public class BareWorkflowImpl implements BareWorkflow {
 
   /** Tickets and payments activities on these task queues; null: the workflow's own. */
   protected BareWorkflowImpl(@Nullable String ticketsQueue, @Nullable String paymentsQueue) {
-    this.orders = stub(null);
-    this.tickets = stub(ticketsQueue);
-    this.payments = stub(paymentsQueue);
+    this.orders = activitiesOn(null);
+    this.tickets = activitiesOn(ticketsQueue);
+    this.payments = activitiesOn(paymentsQueue);
   }
 
   @Override
@@ -51,7 +51,7 @@ public class BareWorkflowImpl implements BareWorkflow {
     return "paid";
   }
 
-  private static NoOpActivities stub(@Nullable String taskQueue) {
+  private static NoOpActivities activitiesOn(@Nullable String taskQueue) {
     var options = ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(10));
     if (taskQueue != null) {
       options.setTaskQueue(taskQueue);

@@ -84,23 +84,7 @@ public record Payout(
     if (!status.isPayable()) {
       throw new IllegalStateException("Payout " + id + " is " + status.value() + ", not payable");
     }
-    return new Payout(
-        id,
-        ticketId,
-        sellerId,
-        charge,
-        fee,
-        amount,
-        currency,
-        PAID,
-        releaseAt,
-        disputesEndAt,
-        at,
-        transfer,
-        paymentIntentId,
-        transfers + 1,
-        version,
-        createdAt);
+    return with(PAID, at, transfer, transfers + 1);
   }
 
   public Payout frozen() {
@@ -126,6 +110,11 @@ public record Payout(
   }
 
   private Payout with(PayoutStatus next) {
+    return with(next, paidAt, transferId, transfers);
+  }
+
+  private Payout with(
+      PayoutStatus next, @Nullable Instant paidAt, @Nullable String transferId, int transfers) {
     return new Payout(
         id,
         ticketId,
