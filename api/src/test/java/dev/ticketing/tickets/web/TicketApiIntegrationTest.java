@@ -25,6 +25,15 @@ class TicketApiIntegrationTest extends ApiIntegrationTest {
   @Autowired Tickets tickets;
 
   @Test
+  void theApiIsReadyOnlyWithItsCatalogRead() {
+    Answer readiness = management().get("/actuator/health/readiness");
+
+    assertThat(readiness.status()).isEqualTo(200);
+    assertThat(readiness.body().path("components").path("catalog").path("status").asString())
+        .isEqualTo("UP");
+  }
+
+  @Test
   void listsATicketAtVersionZeroAndRecordsTicketCreated() {
     ApiClient seller = signedUp();
     String sellerId =
