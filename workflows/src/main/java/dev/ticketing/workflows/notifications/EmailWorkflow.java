@@ -1,12 +1,13 @@
 package dev.ticketing.workflows.notifications;
 
+import dev.ticketing.workflows.ChildStart;
 import dev.ticketing.workflows.TaskQueues;
 import dev.ticketing.workflows.Wording;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
-import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;
+import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
@@ -42,6 +43,11 @@ public interface EmailWorkflow {
    * purchase or a payout. Returns once the child has started, so ending the caller cannot lose it.
    */
   static void startFrom(Notice notice) {
+    start(notice).get();
+  }
+
+  /** {@link #startFrom}, answering at once: ready when the email's workflow has started. */
+  static Promise<Void> start(Notice notice) {
     var options =
         ChildWorkflowOptions.newBuilder()
             .setWorkflowId(workflowId(notice.key()))
@@ -53,10 +59,6 @@ public interface EmailWorkflow {
             .build();
     EmailWorkflow email = Workflow.newChildWorkflowStub(EmailWorkflow.class, options);
     Async.procedure(email::send, notice);
-    try {
-      Workflow.getWorkflowExecution(email).get();
-    } catch (ChildWorkflowFailure alreadyStarted) {
-      // this event's email was asked for already (the caller was reset and ran again): one email
-    }
+    return ChildStart.of(email); // started before: the event's email was asked for, one email
   }
 }

@@ -28,6 +28,8 @@ import org.jspecify.annotations.Nullable;
 final class OrderSteps {
 
   private static final String RELEASE = "Put the ticket back on sale";
+  private static final String RECORD_PAID = "Record the order as paid";
+  private static final String MARK_SOLD = "Mark the ticket sold";
 
   // Once a transition is decided it must land, so store writes retry without a limit.
   private final Activities<OrderActivities> orders =
@@ -95,11 +97,19 @@ final class OrderSteps {
   }
 
   Order recordPaid(OrderId order, PaymentId payment) {
-    return orders.withSummary("Record the order as paid").complete(order, payment);
+    return orders.withSummary(RECORD_PAID).complete(order, payment);
+  }
+
+  Promise<Order> startRecordPaid(OrderId order, PaymentId payment) {
+    return Async.function(orders.withSummary(RECORD_PAID)::complete, order, payment);
   }
 
   void markSold(TicketId ticket, OrderId order) {
-    tickets.withSummary("Mark the ticket sold").markSold(ticket, order);
+    tickets.withSummary(MARK_SOLD).markSold(ticket, order);
+  }
+
+  Promise<Void> startMarkSold(TicketId ticket, OrderId order) {
+    return Async.procedure(tickets.withSummary(MARK_SOLD)::markSold, ticket, order);
   }
 
   UserId sellerOf(TicketId ticket) {

@@ -11,7 +11,8 @@ record OrderVersions(
     boolean expiryDecidedLast,
     boolean releaseAlongsideCancel,
     boolean undoesUnansweredCharges,
-    boolean operatorCancelAwaitsClose) {
+    boolean operatorCancelAwaitsClose,
+    boolean completesAtOnce) {
 
   static final String EXPIRY_DECIDED_LAST = "expiry-decided-after-payments";
   static final String RELEASE_ALONGSIDE_CANCEL = "release-alongside-cancel";
@@ -19,6 +20,7 @@ record OrderVersions(
   static final String PAYOUT_ON_COMPLETION = "payout-on-completion";
   static final String EMAILS = "emails";
   static final String OPERATOR_CANCEL_AWAITS_CLOSE = "operator-cancel-awaits-close";
+  static final String COMPLETES_AT_ONCE = "completes-at-once";
 
   /** Asked once, as run() starts, where the first orders of each change recorded its marker. */
   static OrderVersions ofThisRun() {
@@ -26,7 +28,8 @@ record OrderVersions(
         isOn(EXPIRY_DECIDED_LAST),
         isOn(RELEASE_ALONGSIDE_CANCEL),
         isOn(UNDO_UNANSWERED_CHARGE),
-        isOn(OPERATOR_CANCEL_AWAITS_CLOSE));
+        isOn(OPERATOR_CANCEL_AWAITS_CLOSE),
+        isOn(COMPLETES_AT_ONCE));
   }
 
   /** Asked as the order completes, where that change recorded its marker. */

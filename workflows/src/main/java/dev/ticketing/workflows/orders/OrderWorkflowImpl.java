@@ -11,6 +11,7 @@ import static dev.ticketing.workflows.orders.OrderStage.PAYING;
 import static dev.ticketing.workflows.orders.OrderStage.RESERVING;
 import static dev.ticketing.workflows.orders.OrderStage.STUCK;
 
+import dev.ticketing.workflows.ChildStart;
 import dev.ticketing.workflows.OrderId;
 import dev.ticketing.workflows.PaymentId;
 import dev.ticketing.workflows.Rejection;
@@ -27,7 +28,6 @@ import dev.ticketing.workflows.payouts.PayoutWorkflow;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
-import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
@@ -35,6 +35,7 @@ import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -264,15 +265,33 @@ public class OrderWorkflowImpl implements OrderWorkflow {
   /**
    * Records the payment, sells the ticket, starts the seller's payout and the buyer's receipt.
    * Whatever a completed purchase starts, starts here; its payment then moves the order on to
-   * COMPLETED.
+   * COMPLETED. Since {@code completes-at-once} the four go in one workflow task and the buyer waits
+   * for the slowest, not for the four in turn: none needs another's outcome, each retries until it
+   * lands, and the order waits for all of them before it can end.
    */
   private PaymentId complete(PaymentId paymentId, String paymentIntentId) {
     paidWith = paymentIntentId;
+    if (versions().completesAtOnce()) {
+      Order paying = order();
+      Promise<Order> paid = steps.startRecordPaid(paying.id(), paymentId);
+      Promise<Void> sold = steps.startMarkSold(paying.ticket().id(), paying.id());
+      var started = new ArrayList<Promise<Void>>(List.of(sold));
+      if (OrderVersions.startsPayout()) {
+        started.add(startPayout(paymentIntentId));
+      }
+      if (OrderVersions.sendsEmails()) {
+        started.add(EmailWorkflow.start(OrderNotices.receipt(paying)));
+      }
+      order = paid.get();
+      upsertStatus();
+      Promise.allOf(started).get();
+      return paymentId;
+    }
     order = steps.recordPaid(order().id(), paymentId);
     upsertStatus();
     steps.markSold(order().ticket().id(), order().id());
     if (OrderVersions.startsPayout()) {
-      startPayout(paymentIntentId);
+      startPayout(paymentIntentId).get();
     }
     if (OrderVersions.sendsEmails()) {
       EmailWorkflow.startFrom(OrderNotices.receipt(order()));
@@ -283,9 +302,10 @@ public class OrderWorkflowImpl implements OrderWorkflow {
   /**
    * Starts the seller's payout as a child that outlives this workflow. A child, not a start from an
    * activity: its start is recorded in this history, once, and Temporal links the two in the Web
-   * UI; the order waits until it has started, so ending cannot lose it.
+   * UI; ready once it has started (or had, should this order have been reset and run again: one
+   * payout per order), for the order to wait on so that ending cannot lose it.
    */
-  private void startPayout(String paymentIntentId) {
+  private Promise<Void> startPayout(String paymentIntentId) {
     Order.Ticket ticket = order().ticket();
     UserId seller = ticket.sellerId() != null ? ticket.sellerId() : steps.sellerOf(ticket.id());
     var request =
@@ -302,11 +322,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         Workflow.newChildWorkflowStub(PayoutWorkflow.class, PayoutWorkflow.asChildOf(request));
     Async.procedure(child::run, request);
     payout = request;
-    try {
-      Workflow.getWorkflowExecution(child).get();
-    } catch (ChildWorkflowFailure alreadyStarted) {
-      // this order's payout runs already (a workflow reset and run again): one payout per order
-    }
+    return ChildStart.of(child);
   }
 
   /**
