@@ -25,9 +25,10 @@ import org.springframework.data.mongodb.core.query.Query;
  * conditional update: FerretDB runs one as a read and then a write, so both writers would land.)
  *
  * <p>The aggregate's document, its snapshot for queries, is written after its event. A change costs
- * three round trips when this process already holds the aggregate's state: the claim, the snapshot
- * and the announcement to the feed; one more read when it does not. A state held here, or a
- * snapshot, may be stale: the claim fails then, and the change reads the log and decides again.
+ * three round trips when this process already holds the aggregate's state, or its caller saw it a
+ * moment ago and says so: the claim, the snapshot and the announcement to the feed; one more read
+ * when neither. A state held here, or a snapshot, may be stale: the claim fails then, and the
+ * change reads the log and decides again.
  */
 public final class VersionedStore<T> {
 
@@ -122,11 +123,25 @@ public final class VersionedStore<T> {
    * decided on a state read from the log, never on one that may be stale.
    */
   public Optional<T> change(Object id, String eventType, UnaryOperator<T> transition) {
-    return database.change(() -> decideAndClaim(storedId(id), eventType, transition));
+    return change(id, eventType, transition, null);
   }
 
-  private Optional<T> decideAndClaim(Object key, String eventType, UnaryOperator<T> transition) {
+  /**
+   * {@link #change}, starting from {@code seen}, the aggregate as a caller read it a moment ago,
+   * when this process holds none: that spares the read. It must be exactly what the log holds at
+   * its version, as any read of this store answers it; a stale one costs the read all the same.
+   */
+  public Optional<T> change(
+      Object id, String eventType, UnaryOperator<T> transition, @Nullable T seen) {
+    return database.change(() -> decideAndClaim(storedId(id), eventType, transition, seen));
+  }
+
+  private Optional<T> decideAndClaim(
+      Object key, String eventType, UnaryOperator<T> transition, @Nullable T seen) {
     Document current = remembered(key);
+    if (current == null && seen != null) {
+      current = stateOf(seen);
+    }
     if (current == null) {
       current = snapshot(key);
     }
@@ -233,6 +248,13 @@ public final class VersionedStore<T> {
    * ids (Spring Data would store a string id that looks like an ObjectId as one).
    */
   private Document stateOf(T aggregate, long version) {
+    Document state = stateOf(aggregate);
+    state.put("version", version);
+    return state;
+  }
+
+  /** The aggregate's document at the version it holds. */
+  private Document stateOf(T aggregate) {
     var state = new Document();
     template.getConverter().write(aggregate, state);
     Object id =
@@ -243,7 +265,6 @@ public final class VersionedStore<T> {
             .getIdentifierAccessor(aggregate)
             .getRequiredIdentifier();
     state.put("_id", storedId(id));
-    state.put("version", version);
     return state;
   }
 

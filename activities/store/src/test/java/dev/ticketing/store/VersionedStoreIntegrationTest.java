@@ -172,6 +172,33 @@ class VersionedStoreIntegrationTest {
     }
   }
 
+  @Test
+  void aChangeFromWhatItsCallerSawSparesTheReadAndAStaleSightDecidesOnTheLatest() {
+    Seat seat = seats.create(new Seat(new ObjectId(), 0, null, 0), "SeatCreated");
+    var registry = new SimpleMeterRegistry();
+    Metrics.addRegistry(registry);
+    try {
+      Seat taken =
+          new VersionedStore<>(database, "seats", Seat.class, events)
+              .change(seat.id(), "SeatTaken", s -> s.takeFor("me"), seat)
+              .orElseThrow();
+      assertThat(roundTrips(registry)).as("event, snapshot, feed: no read").isEqualTo(3);
+      assertThat(taken).isEqualTo(new Seat(seat.id(), 1, "me", 1));
+    } finally {
+      Metrics.removeRegistry(registry);
+    }
+
+    Seat stillMine =
+        new VersionedStore<>(database, "seats", Seat.class, events)
+            .change(seat.id(), "SeatTaken", s -> s.takeFor("you"), seat)
+            .orElseThrow();
+
+    assertThat(stillMine).isEqualTo(new Seat(seat.id(), 1, "me", 1));
+    assertThat(events.of(seat.id()))
+        .extracting(Event::type)
+        .containsExactly("SeatCreated", "SeatTaken");
+  }
+
   private static double roundTrips(SimpleMeterRegistry registry) {
     return registry.counter("ticketing.store.change.commands", "domain", "unused").count();
   }

@@ -8,6 +8,7 @@ import dev.ticketing.workflows.OrderId;
 import dev.ticketing.workflows.Price;
 import dev.ticketing.workflows.TicketId;
 import dev.ticketing.workflows.UserId;
+import dev.ticketing.workflows.tickets.TicketSeen;
 import java.time.Instant;
 import org.bson.types.ObjectId;
 import org.jspecify.annotations.Nullable;
@@ -32,6 +33,30 @@ public record Ticket(
    * keepsEventAt}) the ticket's own kept.
    */
   public record Edit(String title, Price price, @Nullable Instant eventAt, boolean keepsEventAt) {}
+
+  /** The ticket for sale as a buyer's request found it: what it was, at that version. */
+  static Ticket of(TicketSeen seen) {
+    return new Ticket(
+        seen.id(),
+        seen.title(),
+        seen.price(),
+        seen.sellerId(),
+        seen.version(),
+        null,
+        TicketStatus.AVAILABLE,
+        seen.eventAt(),
+        seen.createdAt());
+  }
+
+  /**
+   * What a buyer's request saw of this ticket, for its reservation to start from: only a ticket for
+   * sale, which {@link #of} makes again exactly; null for any other.
+   */
+  public @Nullable TicketSeen seen() {
+    return status == TicketStatus.AVAILABLE && orderId == null
+        ? new TicketSeen(id, title, price, userId, version, eventAt, createdAt)
+        : null;
+  }
 
   static Ticket listed(
       UserId seller, String title, Price price, @Nullable Instant eventAt, Instant now) {

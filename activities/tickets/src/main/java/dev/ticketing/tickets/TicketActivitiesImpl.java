@@ -5,6 +5,8 @@ import dev.ticketing.workflows.TicketId;
 import dev.ticketing.workflows.UserId;
 import dev.ticketing.workflows.tickets.Reservation;
 import dev.ticketing.workflows.tickets.TicketActivities;
+import dev.ticketing.workflows.tickets.TicketSeen;
+import org.jspecify.annotations.Nullable;
 
 public class TicketActivitiesImpl implements TicketActivities {
 
@@ -15,8 +17,10 @@ public class TicketActivitiesImpl implements TicketActivities {
   }
 
   @Override
-  public Reservation reserve(TicketId ticketId, OrderId orderId, UserId buyerId) {
-    Ticket held = tickets.reserve(ticketId, orderId, buyerId);
+  public Reservation reserve(
+      TicketId ticketId, OrderId orderId, UserId buyerId, @Nullable TicketSeen seen) {
+    Ticket held =
+        tickets.reserve(ticketId, orderId, buyerId, seen == null ? null : Ticket.of(seen));
     return new Reservation(
         held.id(), held.title(), held.price(), held.version(), held.userId(), held.eventAt());
   }

@@ -78,12 +78,20 @@ public final class Tickets extends DomainStore {
   }
 
   public Ticket edit(TicketId id, UserId editor, Ticket.Edit edit, @Nullable Long expectedVersion) {
-    return change(id, "TicketUpdated", t -> t.edit(editor, edit, expectedVersion));
+    return change(id, "TicketUpdated", t -> t.edit(editor, edit, expectedVersion), null);
   }
 
   public Ticket reserve(TicketId id, OrderId order, UserId buyer) {
+    return reserve(id, order, buyer, null);
+  }
+
+  /**
+   * Holds the ticket for the order, starting from the ticket as the buyer's request found it when
+   * given: the change then costs no read, unless that one is no longer the latest.
+   */
+  public Ticket reserve(TicketId id, OrderId order, UserId buyer, @Nullable Ticket seen) {
     Instant now = clock.instant();
-    return change(id, "TicketReserved", t -> t.reserveFor(order, buyer, now));
+    return change(id, "TicketReserved", t -> t.reserveFor(order, buyer, now), seen);
   }
 
   /** Every ticket, for a read model that keeps them all; one scan, so at start, not per request. */
@@ -92,11 +100,11 @@ public final class Tickets extends DomainStore {
   }
 
   public Ticket release(TicketId id, OrderId order) {
-    return change(id, "TicketReleased", t -> t.release(order));
+    return change(id, "TicketReleased", t -> t.release(order), null);
   }
 
   public Ticket markSold(TicketId id, OrderId order) {
-    return change(id, "TicketSold", t -> t.markSold(order));
+    return change(id, "TicketSold", t -> t.markSold(order), null);
   }
 
   /**
@@ -131,10 +139,13 @@ public final class Tickets extends DomainStore {
     return store.stateAfter(event);
   }
 
-  private Ticket change(TicketId id, String event, UnaryOperator<Ticket> transition) {
+  private Ticket change(
+      TicketId id, String event, UnaryOperator<Ticket> transition, @Nullable Ticket seen) {
     if (!ObjectId.isValid(id.value())) {
       throw NOT_FOUND.failure("Not Found");
     }
-    return store.change(id, event, transition).orElseThrow(() -> NOT_FOUND.failure("Not Found"));
+    return store
+        .change(id, event, transition, seen)
+        .orElseThrow(() -> NOT_FOUND.failure("Not Found"));
   }
 }

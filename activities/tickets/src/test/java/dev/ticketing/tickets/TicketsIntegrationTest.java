@@ -12,6 +12,8 @@ import dev.ticketing.workflows.OrderId;
 import dev.ticketing.workflows.Price;
 import dev.ticketing.workflows.TicketId;
 import dev.ticketing.workflows.UserId;
+import dev.ticketing.workflows.tickets.TicketSeen;
+import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,6 +64,41 @@ class TicketsIntegrationTest {
   @AfterEach
   void close() {
     tickets.close();
+  }
+
+  @Test
+  void aReservationFromTheTicketAsABuyersRequestSawItHoldsWhatAReadWouldHave() {
+    Ticket listed =
+        tickets.list(
+            SELLER, "Concert «Été» 🎷", new Price(1_999), Instant.now().plusSeconds(86_400));
+    Ticket found = tickets.find(listed.id().value()).orElseThrow();
+    // as the order workflow carries it: through Temporal's converter, into its reserve activity
+    var converter = DefaultDataConverter.newDefaultInstance();
+    TicketSeen seen =
+        converter.fromPayload(
+            converter.toPayload(found.seen()).orElseThrow(), TicketSeen.class, TicketSeen.class);
+    OrderId order = order();
+    UserId buyer = buyer();
+
+    assertThat(Ticket.of(seen)).isEqualTo(found);
+    Ticket held =
+        new Tickets(database, Clock.systemUTC())
+            .reserve(listed.id(), order, buyer, Ticket.of(seen));
+
+    assertThat(held)
+        .isEqualTo(
+            new Ticket(
+                found.id(),
+                found.title(),
+                found.price(),
+                found.userId(),
+                1,
+                order,
+                TicketStatus.RESERVED,
+                found.eventAt(),
+                found.createdAt()));
+    assertThat(tickets.find(listed.id().value())).contains(held);
+    assertThat(held.seen()).as("only a ticket for sale is seen to be reserved").isNull();
   }
 
   @Test

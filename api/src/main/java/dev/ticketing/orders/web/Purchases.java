@@ -83,7 +83,9 @@ public class Purchases {
               ticket.userId(),
               ticket.eventAt());
       order =
-          workflows.reserve(new Purchase(orderId, buyer, ticketId, settings.expiration()), asShown);
+          workflows.reserve(
+              new Purchase(orderId, buyer, ticketId, settings.expiration(), ticket.seen()),
+              asShown);
     } catch (RuntimeException failed) {
       tickets.abandon(attempt);
       Rejection.in(failed).ifPresent(rejected -> count("workflow"));

@@ -54,7 +54,7 @@ final class OrderSteps {
   Reservation holdTicket(Purchase purchase) {
     return reservations
         .withSummary("Hold the ticket for this order")
-        .reserve(purchase.ticketId(), purchase.orderId(), purchase.buyerId());
+        .reserve(purchase.ticketId(), purchase.orderId(), purchase.buyerId(), purchase.seen());
   }
 
   Order recordNew(Order order) {

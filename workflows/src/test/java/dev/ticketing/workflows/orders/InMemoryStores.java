@@ -12,6 +12,7 @@ import dev.ticketing.workflows.payments.PaymentActivities;
 import dev.ticketing.workflows.payments.StripePayment;
 import dev.ticketing.workflows.tickets.Reservation;
 import dev.ticketing.workflows.tickets.TicketActivities;
+import dev.ticketing.workflows.tickets.TicketSeen;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -50,7 +51,8 @@ final class InMemoryStores {
     }
 
     @Override
-    public synchronized Reservation reserve(TicketId id, OrderId order, UserId buyer) {
+    public synchronized Reservation reserve(
+        TicketId id, OrderId order, UserId buyer, @Nullable TicketSeen seen) {
       if (unavailable) {
         throw new IllegalStateException("the store is down");
       }
