@@ -1,6 +1,5 @@
 package dev.ticketing.api;
 
-import dev.ticketing.users.Accounts;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -19,16 +18,11 @@ final class SessionCookies extends AbstractPreAuthenticatedProcessingFilter {
 
   private final Sessions sessions;
 
-  SessionCookies(Sessions sessions, Accounts accounts) {
+  SessionCookies(Sessions sessions, SessionVersions versions) {
     this.sessions = sessions;
     setAuthenticationManager(cookie -> {
       var token = (Sessions.Token) cookie.getPrincipal();
-      boolean current =
-          accounts
-              .find(token.user().id())
-              .filter(user -> user.sessionVersion() == token.sessionVersion())
-              .isPresent();
-      if (!current) {
+      if (!versions.isCurrent(token.user().id(), token.sessionVersion())) {
         throw new BadCredentialsException("The session has ended");
       }
       return new PreAuthenticatedAuthenticationToken(token.user(), null, List.of());

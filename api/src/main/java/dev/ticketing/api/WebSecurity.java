@@ -6,7 +6,6 @@ import static org.springframework.http.HttpMethod.PATCH;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
-import dev.ticketing.users.Accounts;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -89,9 +88,9 @@ class WebSecurity {
 
   @Bean
   SecurityFilterChain api(
-      HttpSecurity http, Sessions cookies, Accounts accounts, ErrorResponses errors)
+      HttpSecurity http, Sessions cookies, SessionVersions versions, ErrorResponses errors)
       throws Exception {
-    var sessions = new SessionCookies(cookies, accounts);
+    var sessions = new SessionCookies(cookies, versions);
     sessions.setRequiresAuthenticationRequestMatcher(new OrRequestMatcher(SIGNED_IN, WHO_ASKS));
     return http.csrf(AbstractHttpConfigurer::disable)
         .cors(AbstractHttpConfigurer::disable)

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticketing.harness.ApiClient;
 import dev.ticketing.harness.ApiClient.Answer;
+import dev.ticketing.harness.Poll;
+import dev.ticketing.users.Users;
+import dev.ticketing.workflows.UserId;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -13,12 +16,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The probes an attacker tried against the API's edge, each answered at once with a 4xx in the
  * error format (or, for the headers, as they should be), and nothing stored otherwise than sent.
  */
 class EdgeIntegrationTest extends ApiIntegrationTest {
+
+  @Autowired Users users;
 
   @Test
   void aMebibyteTitleIsRefusedInLinearTime() {
@@ -145,6 +151,37 @@ class EdgeIntegrationTest extends ApiIntegrationTest {
     assertThat(raw("GET /api/orders", "Cookie: " + stolen, "")).startsWith("HTTP/1.1 401");
     assertThat(raw("GET /api/users/currentuser", "Cookie: " + stolen, ""))
         .endsWith("{\"currentUser\":null}");
+  }
+
+  @Test
+  void aSignOutThatAnotherApiProcessRecordedEndsTheTokenHereWithinTheFeedsPoll() {
+    ApiClient user = signedUp();
+    assertThat(user.get("/api/orders").status()).isEqualTo(200);
+    UserId id = idOf(user);
+
+    users.signOut(id); // straight into the store, as another API process's sign-out lands there
+
+    Poll.until(
+        "the other process's sign-out is heard",
+        Duration.ofSeconds(5),
+        () -> user.get("/api/orders").status() == 401);
+  }
+
+  @Test
+  void aSessionNewerThanTheOneHeardOfIsReadNotRefused() {
+    ApiClient user = anonymous();
+    String email = uniqueEmail();
+    user.signUp(email);
+    users.signOut(idOf(user)); // elsewhere, unheard of yet; then signed in again, here
+    ApiClient again = anonymous();
+    again.post("/api/users/signin", Map.of("email", email, "password", "password1"));
+
+    assertThat(again.get("/api/orders").status()).isEqualTo(200);
+  }
+
+  private static UserId idOf(ApiClient user) {
+    return new UserId(
+        user.get("/api/users/currentuser").body().path("currentUser").path("id").asString());
   }
 
   @Test

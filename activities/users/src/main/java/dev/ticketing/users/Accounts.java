@@ -70,8 +70,8 @@ public final class Accounts {
   }
 
   /** Ends the user's sessions, every one issued so far. */
-  public void signOut(UserId id) {
-    users.signOut(id);
+  public User signOut(UserId id) {
+    return users.signOut(id);
   }
 
   private void refuseWhileThrottled(String email) {

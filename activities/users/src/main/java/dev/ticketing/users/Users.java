@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import dev.ticketing.store.DomainDatabase;
 import dev.ticketing.store.DomainStore;
+import dev.ticketing.store.Event;
 import dev.ticketing.store.VersionedStore;
 import dev.ticketing.workflows.UserId;
 import java.time.Clock;
@@ -87,6 +88,11 @@ public final class Users extends DomainStore {
       template.remove(Query.query(where("_id").is(User.key(user.email()))), EMAILS);
     }
     return updated;
+  }
+
+  /** The user as one of its events left it. */
+  public User userAfter(Event event) {
+    return store.stateAfter(event);
   }
 
   /** Ends every session issued so far; the next one carries the new session version. */

@@ -1,6 +1,7 @@
 package dev.ticketing.users.web;
 
 import dev.ticketing.api.CurrentUser;
+import dev.ticketing.api.SessionVersions;
 import dev.ticketing.api.Sessions;
 import dev.ticketing.users.Accounts;
 import dev.ticketing.users.User;
@@ -36,10 +37,12 @@ class UserController {
 
   private final Accounts accounts;
   private final Sessions sessions;
+  private final SessionVersions versions;
 
-  UserController(Accounts accounts, Sessions sessions) {
+  UserController(Accounts accounts, Sessions sessions, SessionVersions versions) {
     this.accounts = accounts;
     this.sessions = sessions;
+    this.versions = versions;
   }
 
   @ApiResponse(responseCode = "201", description = "Signed up and in", useReturnTypeSchema = true)
@@ -61,7 +64,7 @@ class UserController {
   @PostMapping("/signout")
   ResponseEntity<Map<String, Object>> signOut(@AuthenticationPrincipal @Nullable CurrentUser user) {
     if (user != null) {
-      accounts.signOut(user.id());
+      versions.heard(accounts.signOut(user.id()));
     }
     return ResponseEntity.ok()
         .header(HttpHeaders.SET_COOKIE, sessions.clear().toString())
@@ -86,6 +89,7 @@ class UserController {
       @AuthenticationPrincipal CurrentUser user, @Valid @RequestBody AccountChange change) {
     User updated =
         accounts.update(user.id(), change.currentPassword(), change.address(), change.password());
+    versions.heard(updated); // older sessions end here at once; elsewhere as the feed tells
     return signedIn(HttpStatus.OK, updated);
   }
 
