@@ -16,7 +16,8 @@ import java.util.function.Supplier;
  */
 final class ChangeMeter implements CommandListener {
 
-  private static final ThreadLocal<Boolean> CHANGING = ThreadLocal.withInitial(() -> false);
+  // The commands of the change running on this thread, or -1 while none runs.
+  private static final ThreadLocal<int[]> SENT = ThreadLocal.withInitial(() -> new int[] {-1});
 
   private final String domain;
   private final Counter changes;
@@ -28,18 +29,27 @@ final class ChangeMeter implements CommandListener {
     this.commands = Metrics.counter("ticketing.store.change.commands", "domain", domain);
   }
 
-  /** Runs one change, counting it and every command it sends. */
+  /**
+   * Runs one change, counting it and every command it sends. Both are counted as it ends, so a
+   * reading of the two counters never catches a change half way (its commands without it).
+   */
   <T> T count(Supplier<T> change) {
-    if (CHANGING.get()) {
+    int[] sent = SENT.get();
+    if (sent[0] >= 0) {
       return change.get();
     }
-    CHANGING.set(true);
+    sent[0] = 0;
+    boolean done = false;
     try {
       T result = change.get();
-      changes.increment();
+      done = true;
       return result;
     } finally {
-      CHANGING.set(false);
+      commands.increment(sent[0]);
+      if (done) {
+        changes.increment();
+      }
+      sent[0] = -1;
     }
   }
 
@@ -50,8 +60,9 @@ final class ChangeMeter implements CommandListener {
 
   @Override
   public void commandStarted(CommandStartedEvent event) {
-    if (CHANGING.get()) {
-      commands.increment();
+    int[] sent = SENT.get();
+    if (sent[0] >= 0) {
+      sent[0]++;
     }
   }
 }
