@@ -10,6 +10,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import org.jspecify.annotations.Nullable;
@@ -30,6 +32,8 @@ public final class TicketCatalog {
   private final Map<TicketId, Ticket> tickets = new ConcurrentHashMap<>();
   private final NavigableSet<Ticket> available = new ConcurrentSkipListSet<>(NEWEST_FIRST);
   private final Map<UserId, NavigableSet<Ticket>> bySeller = new ConcurrentHashMap<>();
+  // Tickets this process released (an order of its buyer closed) that the feed has not told of yet.
+  private final Set<TicketId> released = ConcurrentHashMap.newKeySet();
   private volatile boolean loaded;
 
   /** Takes the ticket, unless the one held is as new. */
@@ -38,6 +42,7 @@ public final class TicketCatalog {
     if (held != null && held.version() >= ticket.version()) {
       return;
     }
+    released.remove(ticket.id());
     if (held != null) {
       available.remove(held);
       sellerOf(held).remove(held);
@@ -58,6 +63,32 @@ public final class TicketCatalog {
     if (held != null && held.version() == version) {
       available.remove(held);
     }
+  }
+
+  /**
+   * Whether this catalog knows the ticket is taken: reserved or sold, as the feed last told, or
+   * withdrawn by a reservation in this process. A moment behind the store: for refusing a buyer at
+   * once, never for deciding a sale.
+   */
+  public boolean isTaken(TicketId id, Instant now) {
+    Ticket held = tickets.get(id);
+    return held != null
+        && !released.contains(id)
+        && (held.status() != TicketStatus.AVAILABLE
+            || (!available.contains(held) && !held.hasTakenPlace(now)));
+  }
+
+  /**
+   * The ticket is on sale again, as an order this process closed just made it: not taken, until the
+   * feed tells its new version (unknown here). Its buyer's friend may reserve it at once.
+   */
+  public void released(TicketId id) {
+    released.add(id);
+  }
+
+  /** The ticket as last told, in any status; empty if this catalog does not know it. */
+  public Optional<Ticket> find(TicketId id) {
+    return Optional.ofNullable(tickets.get(id));
   }
 
   /** Every ticket the store held when it was read; what the feed told since stays. */

@@ -87,6 +87,37 @@ class TicketCatalogTest {
     assertThat(catalog.ofSeller(BOB, 10, 0)).isEmpty();
   }
 
+  @Test
+  void aTicketIsKnownTakenWhenReservedOrWithdrawnUntilThisProcessReleasesIt() {
+    var catalog = new TicketCatalog();
+    Ticket forSale = ticket(1, "Concert", ADA);
+    catalog.apply(forSale);
+    assertThat(catalog.isTaken(forSale.id(), NOW)).isFalse();
+
+    catalog.withdraw(forSale.id(), 0);
+    assertThat(catalog.isTaken(forSale.id(), NOW)).as("withdrawn by a reservation").isTrue();
+    catalog.released(forSale.id());
+    assertThat(catalog.isTaken(forSale.id(), NOW)).as("released by a closed order").isFalse();
+
+    Ticket reserved = reserved(withVersion(forSale, 3));
+    catalog.apply(reserved);
+    assertThat(catalog.isTaken(forSale.id(), NOW)).as("a newer version, told").isTrue();
+    assertThat(catalog.isTaken(new TicketId("5f00000000000000000000ff"), NOW)).isFalse();
+  }
+
+  private static Ticket reserved(Ticket ticket) {
+    return new Ticket(
+        ticket.id(),
+        ticket.title(),
+        ticket.price(),
+        ticket.userId(),
+        ticket.version(),
+        new OrderId("5f00000000000000000000c1"),
+        TicketStatus.RESERVED,
+        ticket.eventAt(),
+        ticket.createdAt());
+  }
+
   private static Ticket ticket(int minute, String title, UserId seller) {
     var id = new TicketId(String.format("5f00000000000000000000%02d", minute));
     return new Ticket(

@@ -28,8 +28,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * A purchase as the API runs it: the order workflow decides, and this answers what it can from the
- * stores first, so a buyer who can't have the ticket costs one read and no workflow.
+ * A purchase as the API runs it: the order workflow decides, and this answers what it can first, so
+ * a buyer who can't have the ticket costs no workflow, and no read when this process knows already:
+ * the catalog says the ticket is taken, or another order's attempt at it stands.
  */
 @Component
 public class Purchases {
@@ -41,6 +42,7 @@ public class Purchases {
   private final TicketCatalog catalog;
   private final SingleFlight<TicketId, Optional<Ticket>> ticketReads = new SingleFlight<>();
   private final SingleFlight<String, Tickets.Attempt> attempts = new SingleFlight<>();
+  private final StandingAttempts standing = new StandingAttempts();
 
   Purchases(
       Orders orders,
@@ -67,6 +69,7 @@ public class Purchases {
         return earlier.get();
       }
     }
+    refuseKnownTaken(buyer, ticketId, orderId);
     Ticket ticket = refuseUnavailable(buyer, ticketId, orderId);
     Tickets.Attempt attempt = firstAttempt(ticket, orderId);
     if (!attempt.orderId().equals(orderId)) {
@@ -87,12 +90,31 @@ public class Purchases {
               new Purchase(orderId, buyer, ticketId, settings.expiration(), ticket.seen()),
               asShown);
     } catch (RuntimeException failed) {
+      standing.forget(attempt);
       tickets.abandon(attempt);
       Rejection.in(failed).ifPresent(rejected -> count("workflow"));
       throw failed;
     }
     catalog.withdraw(ticketId, ticket.version());
     return order;
+  }
+
+  /**
+   * Refuses, from memory, a buyer of a ticket this process knows is taken: in an on-sale rush,
+   * every buyer after the first few. Only what is surely so: the catalog trails the store by the
+   * feed's poll, so a ticket released a moment ago may be refused for that moment, as to a buyer
+   * who came a moment sooner; a ticket it says is for sale goes on to the store. The seller is told
+   * why below.
+   */
+  private void refuseKnownTaken(UserId buyer, TicketId ticketId, OrderId orderId) {
+    Optional<Ticket> known = catalog.find(ticketId);
+    if (known.isEmpty() || known.get().userId().equals(buyer)) {
+      return;
+    }
+    if (catalog.isTaken(ticketId, Instant.now())
+        || standing.heldByAnother(attemptKey(known.get()), orderId)) {
+      throw refused("taken", "Ticket is already reserved");
+    }
   }
 
   /**
@@ -124,9 +146,15 @@ public class Purchases {
    * losers are refused at once instead of waiting for the winner's workflow, and start none.
    */
   private Tickets.Attempt firstAttempt(Ticket ticket, OrderId orderId) {
-    return attempts.get(
-        ticket.id() + ":" + ticket.version(),
-        () -> tickets.attempt(ticket.id(), ticket.version(), orderId));
+    String key = attemptKey(ticket);
+    Tickets.Attempt first =
+        attempts.get(key, () -> tickets.attempt(ticket.id(), ticket.version(), orderId));
+    standing.heard(key, first);
+    return first;
+  }
+
+  private static String attemptKey(Ticket ticket) {
+    return ticket.id() + ":" + ticket.version();
   }
 
   /** The order, if the caller bought it: 404 for an unknown one, 401 for someone else's. */
@@ -144,15 +172,27 @@ public class Purchases {
       Order now = closedSinceRead(order, "Order cannot be cancelled now");
       refuseCancellingCompleted(now);
     }
+    released(order);
   }
 
   public PaymentId pay(Order order, UserId buyer, String token) {
     refuseUnpayable(order);
-    Optional<PaymentId> paid = workflows.pay(order.id(), buyer, token);
-    if (paid.isEmpty()) {
-      refuseUnpayable(closedSinceRead(order, "Order cannot be paid now"));
+    try {
+      Optional<PaymentId> paid = workflows.pay(order.id(), buyer, token);
+      if (paid.isEmpty()) {
+        refuseUnpayable(closedSinceRead(order, "Order cannot be paid now"));
+      }
+      return paid.orElseThrow();
+    } catch (RuntimeException failed) {
+      released(order); // a declined card closes the order: the ticket may be for sale again
+      throw failed;
     }
-    return paid.orElseThrow();
+  }
+
+  /** What this process knows of the order's ticket is no reason to refuse its next buyer. */
+  private void released(Order order) {
+    catalog.released(order.ticket().id());
+    standing.forget(order.ticket().id());
   }
 
   /**
