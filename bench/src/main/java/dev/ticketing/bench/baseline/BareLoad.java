@@ -11,6 +11,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import java.time.Duration;
 import java.util.UUID;
@@ -28,7 +29,10 @@ public final class BareLoad implements AutoCloseable {
 
   public BareLoad(String temporalAddress) {
     temporal = TemporalConnection.to(temporalAddress);
-    factory = WorkerFactory.newInstance(temporal.client());
+    factory =
+        WorkerFactory.newInstance(
+            temporal.client(),
+            WorkerFactoryOptions.newBuilder().setUsingVirtualWorkflowThreads(true).build());
     worker(BareWorkflow.TASK_QUEUE).registerWorkflowImplementationTypes(BareWorkflowImpl.class);
     worker(BareWorkflow.DOMAIN_QUEUES_TASK_QUEUE)
         .registerWorkflowImplementationTypes(DomainQueuesBareWorkflowImpl.class);
