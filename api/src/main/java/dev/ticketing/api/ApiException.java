@@ -3,14 +3,18 @@ package dev.ticketing.api;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 
-/** A request the API answers with an error status and body, decided before any domain call. */
+/**
+ * A request the API answers with an error status and body, decided before any domain call. An
+ * answer, not a fault: it carries no stack trace, which a refusal would otherwise fill from a deep
+ * request stack each time (a thousand times in an on-sale rush) for nobody to read.
+ */
 public class ApiException extends RuntimeException {
 
   private final HttpStatus status;
   private final List<ApiError> errors;
 
   public ApiException(HttpStatus status, List<ApiError> errors) {
-    super(errors.getFirst().message());
+    super(errors.getFirst().message(), null, false, false);
     this.status = status;
     this.errors = errors;
   }

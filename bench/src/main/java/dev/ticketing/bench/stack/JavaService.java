@@ -13,8 +13,11 @@ import org.jspecify.annotations.Nullable;
 /** One of our jars run as its own JVM, with the flags {@code make run} gives it. */
 final class JavaService implements AutoCloseable {
 
-  /** As scripts/run.sh starts the API and the workers. */
-  static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xss512k", "-Xmx320m");
+  /** As scripts/run.sh starts the API and the workers: the heap each held the bench in. */
+  static final Map<String, List<String>> JVM_FLAGS =
+      Map.of(
+          "api", List.of("-XX:+UseSerialGC", "-Xss512k", "-Xmx192m"),
+          "workers", List.of("-XX:+UseSerialGC", "-Xss512k", "-Xmx160m"));
 
   private final String name;
   private final Path jar;
@@ -92,8 +95,10 @@ final class JavaService implements AutoCloseable {
   }
 
   /** {@link #JVM_FLAGS}, or {@code BENCH_JVM_FLAGS} (space-separated) to try others. */
-  private static List<String> jvmFlags() {
+  private List<String> jvmFlags() {
     String flags = System.getenv("BENCH_JVM_FLAGS");
-    return flags == null || flags.isBlank() ? JVM_FLAGS : List.of(flags.trim().split(" +"));
+    return flags == null || flags.isBlank()
+        ? JVM_FLAGS.get(name)
+        : List.of(flags.trim().split(" +"));
   }
 }
