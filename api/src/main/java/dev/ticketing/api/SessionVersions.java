@@ -22,22 +22,28 @@ import org.springframework.stereotype.Component;
  *
  * <p>Versions only grow. A token newer than the one heard (its user signed in again elsewhere a
  * moment ago) reads the store, never ends a session; an older one is ended for good. A sign-out in
- * another API process reaches this one within the feed's poll; one in this process at once. When
- * the feed can't be followed, everything heard is forgotten, so nothing missed meanwhile stands.
+ * another API process reaches this one within the feed's poll; one in this process at once. What
+ * was heard is trusted for {@link #TRUSTED} only, then read again: an announcement the feed lost
+ * (announcing is best effort) ends an old session that late at most. When the feed can't be
+ * followed, everything heard is forgotten.
  */
 @Component
 public class SessionVersions implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(SessionVersions.class);
   // Users heard of, kept; the least recently asked about go first (a read brings one back).
-  private static final int KEPT = 100_000;
+  private static final int KEPT = 20_000;
+  private static final Duration TRUSTED = Duration.ofSeconds(30);
   private static final Duration REFOLLOW = Duration.ofMillis(250);
 
+  /** A session version, and when it was last read or announced. */
+  private record Heard(long version, long atNanos) {}
+
   private final Users users;
-  private final Map<UserId, Long> heard =
+  private final Map<UserId, Heard> heard =
       new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<UserId, Long> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<UserId, Heard> eldest) {
           return size() > KEPT;
         }
       };
@@ -50,24 +56,27 @@ public class SessionVersions implements SmartLifecycle {
 
   /** Whether a token of {@code version} still opens the user's session. */
   public boolean isCurrent(UserId user, long version) {
-    Long known = known(user);
-    if (known == null || version > known) {
+    Heard known = known(user);
+    if (known == null
+        || version > known.version()
+        || System.nanoTime() - known.atNanos() > TRUSTED.toNanos()) {
       Optional<User> read = users.find(user);
       if (read.isEmpty()) {
         return false;
       }
       heard(read.get());
-      known = read.get().sessionVersion();
+      return version == read.get().sessionVersion();
     }
-    return version == known;
+    return version == known.version();
   }
 
   /** A user's state as this process just changed or read it. */
   public synchronized void heard(User user) {
-    heard.merge(user.id(), user.sessionVersion(), Math::max);
+    Heard now = new Heard(user.sessionVersion(), System.nanoTime());
+    heard.merge(user.id(), now, (old, next) -> old.version() > next.version() ? old : next);
   }
 
-  private synchronized @Nullable Long known(UserId user) {
+  private synchronized @Nullable Heard known(UserId user) {
     return heard.get(user);
   }
 
@@ -93,8 +102,11 @@ public class SessionVersions implements SmartLifecycle {
     }
   }
 
+  /** The users' own events ({@code User...}); the feed carries sign-in throttling's too. */
   private void heard(Event event) {
-    heard(users.userAfter(event));
+    if (event.type().startsWith("User")) {
+      heard(users.userAfter(event));
+    }
   }
 
   @Override

@@ -139,8 +139,9 @@ public final class VersionedStore<T> {
   private Optional<T> decideAndClaim(
       Object key, String eventType, UnaryOperator<T> transition, @Nullable T seen) {
     Document current = remembered(key);
-    if (current == null && seen != null) {
-      current = stateOf(seen);
+    Document seenState = seen == null ? null : stateOf(seen);
+    if (seenState != null && versionOf(seenState) > versionOf(current)) {
+      current = seenState; // newer than what this process remembers, if anything
     }
     if (current == null) {
       current = snapshot(key);

@@ -4,6 +4,7 @@ import static java.util.Comparator.comparing;
 
 import dev.ticketing.workflows.TicketId;
 import dev.ticketing.workflows.UserId;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import org.jspecify.annotations.Nullable;
@@ -22,18 +22,23 @@ import org.jspecify.annotations.Nullable;
  * at a million: FerretDB's SQLite backend has no secondary indexes, and any query of the store
  * scans it. It is loaded from the store once and kept current by the tickets feed, whose events
  * carry whole tickets; a ticket older than the one held changes nothing, so load and feed may
- * overlap. Written by one follower, read by any number of requests without a lock.
+ * overlap. Written by its follower (and by a purchase's read of the store, as new or newer), read
+ * by any number of requests without a lock.
  */
 public final class TicketCatalog {
 
+  private static final Duration TAKEN_TRUSTED = Duration.ofSeconds(5);
+  // Past this many tickets heard taken, those heard longer ago than trusted are let go.
+  private static final int TAKEN_KEPT = 10_000;
   private static final Comparator<Ticket> NEWEST_FIRST =
       comparing(Ticket::createdAt).thenComparing(ticket -> ticket.id().value()).reversed();
 
   private final Map<TicketId, Ticket> tickets = new ConcurrentHashMap<>();
   private final NavigableSet<Ticket> available = new ConcurrentSkipListSet<>(NEWEST_FIRST);
   private final Map<UserId, NavigableSet<Ticket>> bySeller = new ConcurrentHashMap<>();
-  // Tickets this process released (an order of its buyer closed) that the feed has not told of yet.
-  private final Set<TicketId> released = ConcurrentHashMap.newKeySet();
+  // When each ticket was last heard taken (reserved, sold, withdrawn), for as long as it is
+  // trusted.
+  private final Map<TicketId, Instant> takenAt = new ConcurrentHashMap<>();
   private volatile boolean loaded;
 
   /** Takes the ticket, unless the one held is as new. */
@@ -42,7 +47,11 @@ public final class TicketCatalog {
     if (held != null && held.version() >= ticket.version()) {
       return;
     }
-    released.remove(ticket.id());
+    if (ticket.status() == TicketStatus.AVAILABLE) {
+      takenAt.remove(ticket.id());
+    } else {
+      heardTaken(ticket.id());
+    }
     if (held != null) {
       available.remove(held);
       sellerOf(held).remove(held);
@@ -62,28 +71,41 @@ public final class TicketCatalog {
     Ticket held = tickets.get(id);
     if (held != null && held.version() == version) {
       available.remove(held);
+      heardTaken(id);
     }
   }
 
   /**
-   * Whether this catalog knows the ticket is taken: reserved or sold, as the feed last told, or
-   * withdrawn by a reservation in this process. A moment behind the store: for refusing a buyer at
-   * once, never for deciding a sale.
+   * Whether this catalog heard within {@link #TAKEN_TRUSTED} that the ticket is taken: reserved or
+   * sold, as the feed told, or withdrawn by a reservation in this process. A moment behind the
+   * store, and never longer than that trusted (a lost announcement is healed by the store read the
+   * next buyer then makes): for refusing a rush's buyers at once, never for deciding a sale.
    */
   public boolean isTaken(TicketId id, Instant now) {
-    Ticket held = tickets.get(id);
-    return held != null
-        && !released.contains(id)
-        && (held.status() != TicketStatus.AVAILABLE
-            || (!available.contains(held) && !held.hasTakenPlace(now)));
+    Instant heard = takenAt.get(id);
+    if (heard == null || heard.isBefore(now.minus(TAKEN_TRUSTED))) {
+      return false;
+    }
+    synchronized (this) {
+      Ticket held = tickets.get(id);
+      return held != null && (held.status() != TicketStatus.AVAILABLE || !available.contains(held));
+    }
+  }
+
+  private void heardTaken(TicketId id) {
+    Instant now = Instant.now();
+    if (takenAt.size() >= TAKEN_KEPT) {
+      takenAt.values().removeIf(heard -> heard.isBefore(now.minus(TAKEN_TRUSTED)));
+    }
+    takenAt.put(id, now);
   }
 
   /**
-   * The ticket is on sale again, as an order this process closed just made it: not taken, until the
-   * feed tells its new version (unknown here). Its buyer's friend may reserve it at once.
+   * The ticket is on sale again, as an order this process closed just made it: not taken (its new
+   * version, unknown here, comes with the feed). Its buyer's friend may reserve it at once.
    */
   public void released(TicketId id) {
-    released.add(id);
+    takenAt.remove(id);
   }
 
   /** The ticket as last told, in any status; empty if this catalog does not know it. */

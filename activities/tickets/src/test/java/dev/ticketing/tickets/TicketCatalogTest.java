@@ -102,6 +102,9 @@ class TicketCatalogTest {
     Ticket reserved = reserved(withVersion(forSale, 3));
     catalog.apply(reserved);
     assertThat(catalog.isTaken(forSale.id(), NOW)).as("a newer version, told").isTrue();
+    assertThat(catalog.isTaken(forSale.id(), Instant.now().plusSeconds(6)))
+        .as("heard too long ago to be trusted: the store is asked")
+        .isFalse();
     assertThat(catalog.isTaken(new TicketId("5f00000000000000000000ff"), NOW)).isFalse();
   }
 

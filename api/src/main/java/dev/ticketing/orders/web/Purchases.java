@@ -108,8 +108,10 @@ public class Purchases {
    */
   private void refuseKnownTaken(UserId buyer, TicketId ticketId, OrderId orderId) {
     Optional<Ticket> known = catalog.find(ticketId);
-    if (known.isEmpty() || known.get().userId().equals(buyer)) {
-      return;
+    if (known.isEmpty()
+        || known.get().userId().equals(buyer)
+        || orderId.equals(known.get().orderId())) {
+      return; // the seller is told why below; a repeated request of the holding order answered
     }
     if (catalog.isTaken(ticketId, Instant.now())
         || standing.heldByAnother(attemptKey(known.get()), orderId)) {
@@ -126,6 +128,7 @@ public class Purchases {
         ticketReads
             .get(ticketId, () -> tickets.find(ticketId.value()))
             .orElseThrow(ApiException::notFound);
+    catalog.apply(ticket); // the store's word: a catalog a lost announcement left behind catches up
     if (ticket.userId().equals(buyer)) {
       throw refused("own_ticket", "You cannot buy your own ticket");
     }

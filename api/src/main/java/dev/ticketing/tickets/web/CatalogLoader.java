@@ -44,6 +44,10 @@ class CatalogLoader implements SmartLifecycle {
       } catch (DataAccessException e) {
         log.warn("The tickets store did not answer; reading the catalog again: {}", e.getMessage());
         pause();
+      } catch (RuntimeException e) {
+        // A document it can't read would otherwise end this thread, and the API never be ready.
+        log.error("Reading the ticket catalog failed; reading it again", e);
+        pause();
       }
     }
   }
