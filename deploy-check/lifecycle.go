@@ -20,8 +20,9 @@ const (
 
 // The health indicators a probe group may name: the pod's own state. Anything else (a store, a
 // dependency's "mongo", "db", "stores") would take every pod out of service when that one thing fails.
+// The API's "catalog" is its own: its in-memory tickets, read once at start, then kept by the feed.
 var ownState = map[string][]string{
-	"readiness": {"readinessState"},
+	"readiness": {"readinessState", "catalog"},
 	"liveness":  {"livenessState"},
 }
 

@@ -169,7 +169,7 @@ func TestReportsBrokenPolicies(t *testing.T) {
 
 		// Readiness: the pod's own state, never a store.
 		{"a readiness group that names a store", func(t *testing.T, dir string) {
-			edit(t, dir, "api/src/main/resources/application.yml", "          include: readinessState\n", "          include: readinessState,stores\n")
+			edit(t, dir, "api/src/main/resources/application.yml", "          include: readinessState,catalog\n", "          include: readinessState,catalog,stores\n")
 		}, `api/src/main/resources/application.yml: the readiness health group includes "stores"`},
 		{"a workers readiness group that names a store", func(t *testing.T, dir string) {
 			edit(t, dir, "workers/src/main/resources/application.yml", "          include: readinessState\n", "          include: [readinessState, mongo]\n")
