@@ -337,11 +337,12 @@ public final class Bench {
         Row.info(
             "expiry",
             "orders left to expire",
-            "%d reserved in %d s (%d failed), at most %d pending at once, window %s"
+            "%d reserved in %d s (%d failed: %s), at most %d pending at once, window %s"
                 .formatted(
                     result.orders(),
                     result.reservedWithin().toSeconds(),
                     result.reserveFailures(),
+                    result.reserveFailuresByAnswer(),
                     result.mostPendingAtOnce(),
                     stack.expiration())));
     report.add(

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 
@@ -29,6 +30,7 @@ public final class ExpiryStorm {
   public record Result(
       int orders,
       int reserveFailures,
+      Map<String, Integer> reserveFailuresByAnswer,
       Duration reservedWithin,
       int mostPendingAtOnce,
       int released,
@@ -48,6 +50,7 @@ public final class ExpiryStorm {
   public Result run(List<Account> sellers, List<Account> buyers, int orders, int concurrency) {
     List<String> tickets = shop.listTickets(sellers, orders);
     List<Pending> pending = Collections.synchronizedList(new ArrayList<>());
+    Map<String, Integer> failures = new ConcurrentHashMap<>();
     Duration took =
         Crowd.work(
             concurrency,
@@ -61,6 +64,8 @@ public final class ExpiryStorm {
                         ticket,
                         Instant.now(),
                         Instant.parse(reply.text("expiresAt"))));
+              } else {
+                failures.merge(reply.status() + " " + reply.error(), 1, Integer::sum);
               }
             });
     awaitExpiry(pending);
@@ -77,6 +82,7 @@ public final class ExpiryStorm {
     return new Result(
         pending.size(),
         orders - pending.size(),
+        Map.copyOf(failures),
         took,
         mostAtOnce(pending, releases),
         releases.size(),

@@ -17,7 +17,7 @@ final class JavaService implements AutoCloseable {
   static final Map<String, List<String>> JVM_FLAGS =
       Map.of(
           "api", List.of("-XX:+UseSerialGC", "-Xss512k", "-Xmx192m"),
-          "workers", List.of("-XX:+UseSerialGC", "-Xss512k", "-Xmx160m"));
+          "workers", List.of("-XX:+UseSerialGC", "-Xss512k", "-Xmx192m"));
 
   private final String name;
   private final Path jar;
