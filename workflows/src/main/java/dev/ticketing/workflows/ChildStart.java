@@ -10,12 +10,12 @@ public final class ChildStart {
   private ChildStart() {}
 
   /**
-   * Ready once the child, whose run was just called asynchronously through {@code stub}, has
+   * Ready once the child, whose run was just called asynchronously through {@code child}, has
    * started, or had been started before: its workflow id is taken (the parent was reset and ran
    * again), and that one child is the only one there should be.
    */
-  public static Promise<Void> of(Object stub) {
-    return Workflow.getWorkflowExecution(stub)
+  public static Promise<Void> of(Object child) {
+    return Workflow.getWorkflowExecution(child)
         .handle((execution, failure) -> {
           if (failure != null && !(failure instanceof ChildWorkflowFailure)) {
             throw failure;
