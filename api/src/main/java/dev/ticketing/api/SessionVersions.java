@@ -1,11 +1,11 @@
 package dev.ticketing.api;
 
 import dev.ticketing.store.Event;
+import dev.ticketing.store.LeastRecentlyUsed;
 import dev.ticketing.users.User;
 import dev.ticketing.users.Users;
 import dev.ticketing.workflows.UserId;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -40,13 +40,7 @@ public class SessionVersions implements SmartLifecycle {
   private record Heard(long version, long atNanos) {}
 
   private final Users users;
-  private final Map<UserId, Heard> heard =
-      new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<UserId, Heard> eldest) {
-          return size() > KEPT;
-        }
-      };
+  private final Map<UserId, Heard> heard = new LeastRecentlyUsed<>(KEPT);
   private @Nullable Thread follower;
   private volatile boolean running;
 

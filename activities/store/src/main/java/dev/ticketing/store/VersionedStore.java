@@ -3,7 +3,6 @@ package dev.ticketing.store;
 import static com.mongodb.client.model.Filters.eq;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,13 +44,7 @@ public final class VersionedStore<T> {
   // Created on first query, so a process starts while its database is away.
   private volatile boolean indexed;
   // The latest state this process saw of recently used aggregates, by stored id.
-  private final Map<Object, Document> remembered =
-      new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Object, Document> eldest) {
-          return size() > REMEMBERED;
-        }
-      };
+  private final Map<Object, Document> remembered = new LeastRecentlyUsed<>(REMEMBERED);
 
   /** A store whose {@link #query} filters and sorts are served by {@code queryIndexes}. */
   public VersionedStore(
