@@ -99,26 +99,14 @@ class TicketCatalogTest {
     catalog.released(forSale.id());
     assertThat(catalog.isTaken(forSale.id(), NOW)).as("released by a closed order").isFalse();
 
-    Ticket reserved = reserved(withVersion(forSale, 3));
+    Ticket reserved =
+        withVersion(forSale, 3).reserveFor(new OrderId("5f00000000000000000000c1"), BOB, NOW);
     catalog.apply(reserved);
     assertThat(catalog.isTaken(forSale.id(), NOW)).as("a newer version, told").isTrue();
     assertThat(catalog.isTaken(forSale.id(), Instant.now().plusSeconds(6)))
         .as("heard too long ago to be trusted: the store is asked")
         .isFalse();
     assertThat(catalog.isTaken(new TicketId("5f00000000000000000000ff"), NOW)).isFalse();
-  }
-
-  private static Ticket reserved(Ticket ticket) {
-    return new Ticket(
-        ticket.id(),
-        ticket.title(),
-        ticket.price(),
-        ticket.userId(),
-        ticket.version(),
-        new OrderId("5f00000000000000000000c1"),
-        TicketStatus.RESERVED,
-        ticket.eventAt(),
-        ticket.createdAt());
   }
 
   private static Ticket ticket(int minute, String title, UserId seller) {
