@@ -1,6 +1,7 @@
 package dev.ticketing.api;
 
 import dev.ticketing.store.Event;
+import dev.ticketing.store.Following;
 import dev.ticketing.store.LeastRecentlyUsed;
 import dev.ticketing.users.User;
 import dev.ticketing.users.Users;
@@ -9,8 +10,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -30,19 +29,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class SessionVersions implements SmartLifecycle {
 
-  private static final Logger log = LoggerFactory.getLogger(SessionVersions.class);
   // Users heard of, kept; the least recently asked about go first (a read brings one back).
   private static final int KEPT = 20_000;
   private static final Duration TRUSTED = Duration.ofSeconds(30);
-  private static final Duration REFOLLOW = Duration.ofMillis(250);
 
   /** A session version, and when it was last read or announced. */
   private record Heard(long version, long atNanos) {}
 
   private final Users users;
   private final Map<UserId, Heard> heard = new LeastRecentlyUsed<>(KEPT);
-  private @Nullable Thread follower;
-  private volatile boolean running;
+  private volatile @Nullable Following following;
 
   SessionVersions(Users users) {
     this.users = users;
@@ -80,20 +76,7 @@ public class SessionVersions implements SmartLifecycle {
 
   @Override
   public void start() {
-    running = true;
-    follower = Thread.ofVirtual().name("session-versions").start(this::follow);
-  }
-
-  private void follow() {
-    while (running) {
-      try {
-        users.events().follow(this::heard);
-      } catch (RuntimeException e) {
-        forget();
-        log.debug("Following the users feed failed; following again: {}", e.getMessage());
-      }
-      pause();
-    }
+    following = Following.start("session-versions", users.events(), this::heard, this::forget);
   }
 
   /** The users' own events ({@code User...}); the feed carries sign-in throttling's too. */
@@ -105,22 +88,15 @@ public class SessionVersions implements SmartLifecycle {
 
   @Override
   public void stop() {
-    running = false;
-    if (follower != null) {
-      follower.interrupt();
+    Following stopping = following;
+    if (stopping != null) {
+      stopping.close();
+      following = null;
     }
   }
 
   @Override
   public boolean isRunning() {
-    return running;
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(REFOLLOW);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    return following != null;
   }
 }

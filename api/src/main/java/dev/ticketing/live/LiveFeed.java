@@ -7,6 +7,7 @@ import dev.ticketing.payouts.SellerAccount;
 import dev.ticketing.payouts.web.PayoutResponse;
 import dev.ticketing.store.Event;
 import dev.ticketing.store.EventLog;
+import dev.ticketing.store.Following;
 import dev.ticketing.tickets.TicketCatalog;
 import dev.ticketing.tickets.Tickets;
 import dev.ticketing.tickets.web.TicketResponse;
@@ -24,8 +25,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -39,14 +38,10 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class LiveFeed implements SmartLifecycle {
 
-  private static final Logger log = LoggerFactory.getLogger(LiveFeed.class);
   private static final int KEPT = 1_000;
   // Events this much older than the newest one are history, not news, when a feed is read again.
   private static final Duration HORIZON = Duration.ofMinutes(1);
   private static final Duration STREAM_LIFETIME = Duration.ofMinutes(30);
-  // A feed is followed again after this pause; often, while it is small enough for FerretDB to end
-  // the cursor after its first batch.
-  private static final Duration REFOLLOW = Duration.ofMillis(250);
 
   private final Tickets tickets;
   private final TicketCatalog catalog;
@@ -56,7 +51,7 @@ public class LiveFeed implements SmartLifecycle {
   // The latest events by id, oldest first.
   private final SequencedMap<String, LiveEvent> kept = new LinkedHashMap<>();
   private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
-  private final List<Thread> followers = new ArrayList<>();
+  private final List<Following> followers = new ArrayList<>();
   private Instant newest = Instant.EPOCH;
   private volatile boolean running;
 
@@ -108,7 +103,7 @@ public class LiveFeed implements SmartLifecycle {
   @Override
   public void stop() {
     running = false;
-    followers.forEach(Thread::interrupt);
+    followers.forEach(Following::close);
     followers.clear();
     subscribers.forEach(Subscriber::close);
     subscribers.clear();
@@ -120,27 +115,17 @@ public class LiveFeed implements SmartLifecycle {
   }
 
   /** Hands every event of the feed to {@code record}, then the news among them to browsers. */
-  private Thread follow(
+  private Following follow(
       String domain,
       EventLog feed,
       Consumer<Event> record,
       BiFunction<String, Event, LiveEvent> toLive) {
-    return Thread.ofVirtual()
-        .name("live-" + domain)
-        .start(() -> {
-          while (running) {
-            try {
-              feed.follow(event -> {
-                record.accept(event);
-                publish(domain + ":" + event.id(), event, toLive);
-              });
-            } catch (RuntimeException e) {
-              log.debug(
-                  "Following the {} feed failed; following again: {}", domain, e.getMessage());
-            }
-            pause();
-          }
-        });
+    Consumer<Event> listener =
+        event -> {
+          record.accept(event);
+          publish(domain + ":" + event.id(), event, toLive);
+        };
+    return Following.start("live-" + domain, feed, listener, () -> {});
   }
 
   /** Hands on an event not heard before; a feed read again repeats what is kept, cheaply. */
@@ -204,13 +189,5 @@ public class LiveFeed implements SmartLifecycle {
     var shown = Map.of("status", account.status(), "accountId", account.accountId());
     var data = Map.of("type", event.type(), "account", shown);
     return new LiveEvent(id, "account", json.writeValueAsString(data), account.id());
-  }
-
-  private void pause() {
-    try {
-      Thread.sleep(REFOLLOW);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

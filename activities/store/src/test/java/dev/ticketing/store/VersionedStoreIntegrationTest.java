@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
@@ -295,16 +296,9 @@ class VersionedStoreIntegrationTest {
   }
 
   @Test
-  void aFollowerHearsEveryAnnouncementAsItComes() throws Exception {
+  void aFollowerHearsEveryAnnouncementAsItComes() {
     var heard = new java.util.concurrent.ConcurrentLinkedQueue<Event>();
-    Thread follower =
-        Thread.ofVirtual()
-            .start(() -> {
-              while (!Thread.currentThread().isInterrupted()) {
-                events.follow(heard::add);
-              }
-            });
-    try {
+    try (var following = Following.start("seats", events, heard::add, () -> {})) {
       for (int i = 0; i < 150; i++) {
         Seat seat = seats.create(new Seat(new ObjectId(), 0, null, 0), "SeatCreated");
         seats.change(seat.id(), "SeatTaken", s -> s.takeFor("me"));
@@ -316,8 +310,16 @@ class VersionedStoreIntegrationTest {
           () -> heard.stream().map(Event::id).distinct().count() == 300);
       assertThat(heard.stream().map(Event::type).distinct())
           .containsExactly("SeatCreated", "SeatTaken");
-    } finally {
-      follower.interrupt();
+    }
+  }
+
+  @Test
+  void aFollowingThatLosesItsFeedSaysSoAndFollowsAgain() {
+    var lapses = new AtomicInteger();
+    try (var following = Following.start("seats", events, event -> {}, lapses::incrementAndGet)) {
+      database.close();
+
+      Poll.until("it lapsed, and again", Duration.ofSeconds(10), () -> lapses.get() >= 2);
     }
   }
 
