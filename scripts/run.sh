@@ -136,8 +136,8 @@ need_port "$API_PORT" "the API" "or set PORT"
 need_port "$API_MANAGEMENT_PORT" "the API's health and metrics" "or set MANAGEMENT_PORT"
 # Heaps the bench measured enough for each, at 100,000 tickets and through its rush and storm
 # (bench/README.md); the bench starts them with these flags too (bench/…/JavaService.java).
-API_JVM=(-XX:+UseSerialGC -Xss512k -Xmx192m)
-WORKERS_JVM=(-XX:+UseSerialGC -Xss512k -Xmx192m)
+API_JVM=(-XX:+UseSerialGC -Xss512k -Xmx160m)
+WORKERS_JVM=(-XX:+UseSerialGC -Xss512k -Xmx160m)
 # Where emails and Stripe's onboarding send people back to: this web client.
 export PUBLIC_URL=${PUBLIC_URL:-http://localhost:$API_PORT}
 say "Starting the workers and the API..."

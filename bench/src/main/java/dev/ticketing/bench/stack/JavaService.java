@@ -16,8 +16,8 @@ final class JavaService implements AutoCloseable {
   /** As scripts/run.sh starts the API and the workers: the heap each held the bench in. */
   static final Map<String, List<String>> JVM_FLAGS =
       Map.of(
-          "api", List.of("-XX:+UseSerialGC", "-Xss512k", "-Xmx192m"),
-          "workers", List.of("-XX:+UseSerialGC", "-Xss512k", "-Xmx192m"));
+          "api", List.of("-XX:+UseSerialGC", "-Xss512k", "-Xmx160m"),
+          "workers", List.of("-XX:+UseSerialGC", "-Xss512k", "-Xmx160m"));
 
   private final String name;
   private final Path jar;
