@@ -14,6 +14,7 @@ import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,27 +40,34 @@ public final class TicketCatalog {
   // When each ticket was last heard taken (reserved, sold, withdrawn), for as long as it is
   // trusted.
   private final Map<TicketId, Instant> takenAt = new ConcurrentHashMap<>();
+  private final Supplier<Instant> clock;
   private volatile boolean loaded;
 
-  /** Takes the ticket, unless the one held is as new. */
+  public TicketCatalog() {
+    this(Instant::now);
+  }
+
+  TicketCatalog(Supplier<Instant> clock) {
+    this.clock = clock;
+  }
+
+  /** Takes the ticket, as its feed tells it, unless the one held is as new. */
   public synchronized void apply(Ticket ticket) {
+    if (hold(ticket)) {
+      heard(ticket);
+    }
+  }
+
+  /**
+   * Takes the ticket as the store just answered it to a buyer. A taken ticket's version already
+   * held is trusted taken anew: the store said so again. (The feed's word is not renewed so: a feed
+   * read again repeats what it told before.)
+   */
+  public synchronized void read(Ticket ticket) {
     Ticket held = tickets.get(ticket.id());
-    if (held != null && held.version() >= ticket.version()) {
-      return;
-    }
-    if (ticket.status() == TicketStatus.AVAILABLE) {
-      takenAt.remove(ticket.id());
-    } else {
-      heardTaken(ticket.id());
-    }
-    if (held != null) {
-      available.remove(held);
-      sellerOf(held).remove(held);
-    }
-    tickets.put(ticket.id(), ticket);
-    sellerOf(ticket).add(ticket);
-    if (ticket.status() == TicketStatus.AVAILABLE) {
-      available.add(ticket);
+    boolean asHeld = held != null && held.version() == ticket.version();
+    if (hold(ticket) || asHeld) {
+      heard(ticket);
     }
   }
 
@@ -77,27 +85,14 @@ public final class TicketCatalog {
 
   /**
    * Whether this catalog heard within {@link #TAKEN_TRUSTED} that the ticket is taken: reserved or
-   * sold, as the feed told, or withdrawn by a reservation in this process. A moment behind the
-   * store, and never longer than that trusted (a lost announcement is healed by the store read the
-   * next buyer then makes): for refusing a rush's buyers at once, never for deciding a sale.
+   * sold, as the feed or the store told, or withdrawn by a reservation in this process. A moment
+   * behind the store, and never longer than that trusted (a lost announcement is healed by the
+   * store read the next buyer then makes): for refusing a rush's buyers at once, never for deciding
+   * a sale.
    */
-  public boolean isTaken(TicketId id, Instant now) {
+  public boolean isTaken(TicketId id) {
     Instant heard = takenAt.get(id);
-    if (heard == null || heard.isBefore(now.minus(TAKEN_TRUSTED))) {
-      return false;
-    }
-    synchronized (this) {
-      Ticket held = tickets.get(id);
-      return held != null && (held.status() != TicketStatus.AVAILABLE || !available.contains(held));
-    }
-  }
-
-  private void heardTaken(TicketId id) {
-    Instant now = Instant.now();
-    if (takenAt.size() >= TAKEN_KEPT) {
-      takenAt.values().removeIf(heard -> heard.isBefore(now.minus(TAKEN_TRUSTED)));
-    }
-    takenAt.put(id, now);
+    return heard != null && !heard.isBefore(clock.get().minus(TAKEN_TRUSTED));
   }
 
   /**
@@ -108,14 +103,59 @@ public final class TicketCatalog {
     takenAt.remove(id);
   }
 
+  /** Holds the ticket unless the one held is as new; whether it did. */
+  private boolean hold(Ticket ticket) {
+    Ticket held = tickets.get(ticket.id());
+    if (held != null && held.version() >= ticket.version()) {
+      return false;
+    }
+    if (held != null) {
+      available.remove(held);
+      sellerOf(held).remove(held);
+    }
+    tickets.put(ticket.id(), ticket);
+    sellerOf(ticket).add(ticket);
+    if (ticket.status() == TicketStatus.AVAILABLE) {
+      available.add(ticket);
+    }
+    return true;
+  }
+
+  private void heard(Ticket ticket) {
+    if (ticket.status() == TicketStatus.AVAILABLE) {
+      takenAt.remove(ticket.id());
+    } else {
+      heardTaken(ticket.id());
+    }
+  }
+
+  private void heardTaken(TicketId id) {
+    Instant now = clock.get();
+    if (takenAt.size() >= TAKEN_KEPT) {
+      Instant trustedSince = now.minus(TAKEN_TRUSTED);
+      takenAt.values().removeIf(heard -> heard.isBefore(trustedSince));
+      if (takenAt.size() >= TAKEN_KEPT) {
+        takenAt.clear(); // as many taken within the trust: forgetting costs their buyers a read
+      }
+    }
+    takenAt.put(id, now);
+  }
+
   /** The ticket as last told, in any status; empty if this catalog does not know it. */
   public Optional<Ticket> find(TicketId id) {
     return Optional.ofNullable(tickets.get(id));
   }
 
-  /** Every ticket the store held when it was read; what the feed told since stays. */
+  /**
+   * Every ticket the store held when it was read; what the feed told since stays. None is trusted
+   * taken: that is for what was heard a moment ago.
+   */
   public void load(Iterable<Ticket> stored) {
-    stored.forEach(this::apply);
+    for (Ticket ticket : stored) {
+      synchronized (this) {
+        hold(ticket);
+      }
+    }
     loaded = true;
   }
 

@@ -8,6 +8,7 @@ import dev.ticketing.workflows.TicketId;
 import dev.ticketing.workflows.UserId;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -89,24 +90,57 @@ class TicketCatalogTest {
 
   @Test
   void aTicketIsKnownTakenWhenReservedOrWithdrawnUntilThisProcessReleasesIt() {
-    var catalog = new TicketCatalog();
+    var clock = new AtomicReference<>(NOW);
+    var catalog = new TicketCatalog(clock::get);
     Ticket forSale = ticket(1, "Concert", ADA);
     catalog.apply(forSale);
-    assertThat(catalog.isTaken(forSale.id(), NOW)).isFalse();
+    assertThat(catalog.isTaken(forSale.id())).isFalse();
 
     catalog.withdraw(forSale.id(), 0);
-    assertThat(catalog.isTaken(forSale.id(), NOW)).as("withdrawn by a reservation").isTrue();
+    assertThat(catalog.isTaken(forSale.id())).as("withdrawn by a reservation").isTrue();
     catalog.released(forSale.id());
-    assertThat(catalog.isTaken(forSale.id(), NOW)).as("released by a closed order").isFalse();
+    assertThat(catalog.isTaken(forSale.id())).as("released by a closed order").isFalse();
 
-    Ticket reserved =
-        withVersion(forSale, 3).reserveFor(new OrderId("5f00000000000000000000c1"), BOB, NOW);
-    catalog.apply(reserved);
-    assertThat(catalog.isTaken(forSale.id(), NOW)).as("a newer version, told").isTrue();
-    assertThat(catalog.isTaken(forSale.id(), Instant.now().plusSeconds(6)))
+    catalog.apply(reserved(forSale, 3));
+    assertThat(catalog.isTaken(forSale.id())).as("a newer version, told").isTrue();
+    clock.set(NOW.plusSeconds(6));
+    assertThat(catalog.isTaken(forSale.id()))
         .as("heard too long ago to be trusted: the store is asked")
         .isFalse();
-    assertThat(catalog.isTaken(new TicketId("5f00000000000000000000ff"), NOW)).isFalse();
+    assertThat(catalog.isTaken(new TicketId("5f00000000000000000000ff"))).isFalse();
+  }
+
+  @Test
+  void theStoreSayingATicketIsStillTakenIsTrustedAnewButTheFeedRepeatingItIsNot() {
+    var clock = new AtomicReference<>(NOW);
+    var catalog = new TicketCatalog(clock::get);
+    Ticket reserved = reserved(ticket(1, "Concert", ADA), 3);
+    catalog.apply(reserved);
+
+    clock.set(NOW.plusSeconds(6));
+    catalog.apply(reserved); // a feed read again
+    assertThat(catalog.isTaken(reserved.id())).as("the feed repeating itself").isFalse();
+    catalog.read(reserved);
+    assertThat(catalog.isTaken(reserved.id())).as("the store's answer").isTrue();
+    catalog.read(withVersion(reserved, 2));
+    assertThat(catalog.isTaken(reserved.id())).as("an older read changes nothing").isTrue();
+    catalog.read(withVersion(ticket(1, "Concert", ADA), 9));
+    assertThat(catalog.isTaken(reserved.id())).as("read for sale again").isFalse();
+  }
+
+  @Test
+  void aLoadedTicketIsNotTrustedTaken() {
+    Ticket reserved = reserved(ticket(1, "Concert", ADA), 3);
+
+    catalog.load(List.of(reserved));
+
+    assertThat(catalog.find(reserved.id())).contains(reserved);
+    assertThat(catalog.isTaken(reserved.id())).as("read a while ago: the store is asked").isFalse();
+  }
+
+  private static Ticket reserved(Ticket ticket, long version) {
+    return withVersion(ticket, version)
+        .reserveFor(new OrderId("5f00000000000000000000c1"), BOB, NOW);
   }
 
   private static Ticket ticket(int minute, String title, UserId seller) {

@@ -113,8 +113,7 @@ public class Purchases {
         || orderId.equals(known.get().orderId())) {
       return; // the seller is told why below; a repeated request of the holding order answered
     }
-    if (catalog.isTaken(ticketId, Instant.now())
-        || standing.heldByAnother(attemptKey(known.get()), orderId)) {
+    if (catalog.isTaken(ticketId) || standing.heldByAnother(attemptKey(known.get()), orderId)) {
       throw refused("taken", "Ticket is already reserved");
     }
   }
@@ -128,7 +127,7 @@ public class Purchases {
         ticketReads
             .get(ticketId, () -> tickets.find(ticketId.value()))
             .orElseThrow(ApiException::notFound);
-    catalog.apply(ticket); // the store's word: a catalog a lost announcement left behind catches up
+    catalog.read(ticket); // the store's word: a catalog a lost announcement left behind catches up
     if (ticket.userId().equals(buyer)) {
       throw refused("own_ticket", "You cannot buy your own ticket");
     }
