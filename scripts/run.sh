@@ -134,17 +134,16 @@ fi
 need_port "$WORKERS_PORT" "the workers" "or set WORKERS_PORT"
 need_port "$API_PORT" "the API" "or set PORT"
 need_port "$API_MANAGEMENT_PORT" "the API's health and metrics" "or set MANAGEMENT_PORT"
-# Heaps the bench measured enough for each, at 100,000 tickets and through its rush and storm
+# The heap the bench measured enough for each, at 100,000 tickets and through its rush and storm
 # (bench/README.md); the bench starts them with these flags too (bench/…/JavaService.java).
-API_JVM=(-XX:+UseSerialGC -Xss512k -Xmx160m)
-WORKERS_JVM=(-XX:+UseSerialGC -Xss512k -Xmx160m)
+JVM=(-XX:+UseSerialGC -Xss512k -Xmx160m)
 # Where emails and Stripe's onboarding send people back to: this web client.
 export PUBLIC_URL=${PUBLIC_URL:-http://localhost:$API_PORT}
 say "Starting the workers and the API..."
 start workers "$LOGS/workers.log" env PORT="$WORKERS_PORT" MANAGEMENT_PORT="$WORKERS_PORT" \
-  "$JAVA" "${WORKERS_JVM[@]}" -jar workers/target/app/ticketing-workers.jar
+  "$JAVA" "${JVM[@]}" -jar workers/target/app/ticketing-workers.jar
 start api "$LOGS/api.log" env PORT="$API_PORT" MANAGEMENT_PORT="$API_MANAGEMENT_PORT" \
-  "$JAVA" "${API_JVM[@]}" -jar api/target/app/ticketing-api.jar
+  "$JAVA" "${JVM[@]}" -jar api/target/app/ticketing-api.jar
 wait_until workers 90 healthy "$WORKERS_PORT"
 wait_until api 90 healthy "$API_MANAGEMENT_PORT"
 

@@ -15,6 +15,7 @@ public final class Following implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Following.class);
   // Often, while a feed is small enough for FerretDB to end the cursor after its first batch.
   private static final Duration AGAIN = Duration.ofMillis(250);
+  private static final Duration STOPPING = Duration.ofSeconds(1);
 
   private final EventLog feed;
   private final Consumer<Event> listener;
@@ -52,10 +53,16 @@ public final class Following implements AutoCloseable {
     }
   }
 
+  /** Stops following; returns once the listener has heard its last event, or after a second. */
   @Override
   public void close() {
     open = false;
     thread.interrupt();
+    try {
+      thread.join(STOPPING);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static void pause() {

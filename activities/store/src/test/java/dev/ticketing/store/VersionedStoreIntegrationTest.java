@@ -314,7 +314,7 @@ class VersionedStoreIntegrationTest {
   }
 
   @Test
-  void aFollowingThatLosesItsFeedSaysSoAndFollowsAgain() {
+  void aFollowingThatLosesItsFeedSaysSoEachTimeItTriesAgain() {
     var lapses = new AtomicInteger();
     try (var following = Following.start("seats", events, event -> {}, lapses::incrementAndGet)) {
       database.close();

@@ -14,10 +14,7 @@ import org.jspecify.annotations.Nullable;
 final class JavaService implements AutoCloseable {
 
   /** As scripts/run.sh starts the API and the workers: the heap each held the bench in. */
-  static final Map<String, List<String>> JVM_FLAGS =
-      Map.of(
-          "api", List.of("-XX:+UseSerialGC", "-Xss512k", "-Xmx160m"),
-          "workers", List.of("-XX:+UseSerialGC", "-Xss512k", "-Xmx160m"));
+  static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xss512k", "-Xmx160m");
 
   private final String name;
   private final Path jar;
@@ -97,8 +94,6 @@ final class JavaService implements AutoCloseable {
   /** {@link #JVM_FLAGS}, or {@code BENCH_JVM_FLAGS} (space-separated) to try others. */
   private List<String> jvmFlags() {
     String flags = System.getenv("BENCH_JVM_FLAGS");
-    return flags == null || flags.isBlank()
-        ? JVM_FLAGS.get(name)
-        : List.of(flags.trim().split(" +"));
+    return flags == null || flags.isBlank() ? JVM_FLAGS : List.of(flags.trim().split(" +"));
   }
 }
