@@ -9,7 +9,12 @@ import dev.ticketing.workflows.UserId;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -22,13 +27,16 @@ import org.springframework.stereotype.Component;
  * <p>Versions only grow. A token newer than the one heard (its user signed in again elsewhere a
  * moment ago) reads the store, never ends a session; an older one is ended for good. A sign-out in
  * another API process reaches this one within the feed's poll; one in this process at once. What
- * was heard is trusted for {@link #TRUSTED} only, then read again: an announcement the feed lost
- * (announcing is best effort) ends an old session that late at most. When the feed can't be
- * followed, everything heard is forgotten.
+ * was heard is trusted for {@link #TRUSTED}; a request after that is still answered from it, and
+ * the user read again in the background, so buyers who waited on a page for the sale to open don't
+ * all wait on the store when it does: an announcement the feed lost (announcing is best effort)
+ * ends an old session a request after that at most. When the feed can't be followed, everything
+ * heard is forgotten.
  */
 @Component
 public class SessionVersions implements SmartLifecycle {
 
+  private static final Logger log = LoggerFactory.getLogger(SessionVersions.class);
   // Users heard of, kept; the least recently asked about go first (a read brings one back).
   private static final int KEPT = 20_000;
   private static final Duration TRUSTED = Duration.ofSeconds(30);
@@ -37,27 +45,52 @@ public class SessionVersions implements SmartLifecycle {
   private record Heard(long version, long atNanos) {}
 
   private final Users users;
+  private final Duration trusted;
   private final Map<UserId, Heard> heard = new LeastRecentlyUsed<>(KEPT);
+  private final Set<UserId> reading = ConcurrentHashMap.newKeySet();
   private volatile @Nullable Following following;
 
+  @Autowired
   SessionVersions(Users users) {
+    this(users, TRUSTED);
+  }
+
+  SessionVersions(Users users, Duration trusted) {
     this.users = users;
+    this.trusted = trusted;
   }
 
   /** Whether a token of {@code version} still opens the user's session. */
   public boolean isCurrent(UserId user, long version) {
     Heard known = known(user);
-    if (known == null
-        || version > known.version()
-        || System.nanoTime() - known.atNanos() > TRUSTED.toNanos()) {
+    if (known == null || version > known.version()) {
       Optional<User> read = users.find(user);
-      if (read.isEmpty()) {
-        return false;
-      }
-      heard(read.get());
-      return version == read.get().sessionVersion();
+      read.ifPresent(this::heard);
+      return read.isPresent() && version == read.get().sessionVersion();
+    }
+    if (System.nanoTime() - known.atNanos() > trusted.toNanos()) {
+      readInTheBackground(user);
     }
     return version == known.version();
+  }
+
+  /** Reads the user again, once at a time; a user gone is forgotten, and read when next asked. */
+  private void readInTheBackground(UserId user) {
+    if (!reading.add(user)) {
+      return;
+    }
+    Thread.ofVirtual()
+        .name("session-version")
+        .start(() -> {
+          try {
+            users.find(user).ifPresentOrElse(this::heard, () -> forget(user));
+          } catch (RuntimeException e) {
+            log.debug(
+                "Reading user {} again failed; read when next asked: {}", user, e.getMessage());
+          } finally {
+            reading.remove(user);
+          }
+        });
   }
 
   /** A user's state as this process just changed or read it. */
@@ -72,6 +105,10 @@ public class SessionVersions implements SmartLifecycle {
 
   private synchronized void forget() {
     heard.clear();
+  }
+
+  private synchronized void forget(UserId user) {
+    heard.remove(user);
   }
 
   @Override

@@ -20,6 +20,7 @@ class CatalogLoader implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(CatalogLoader.class);
   private static final Duration RETRY = Duration.ofSeconds(1);
+  private static final Duration UNREADABLE_AT_MOST = Duration.ofMinutes(1);
 
   private final Tickets tickets;
   private final TicketCatalog catalog;
@@ -37,17 +38,21 @@ class CatalogLoader implements SmartLifecycle {
   }
 
   private void loadUntilLoaded() {
+    Duration unreadable = RETRY;
     while (running && !catalog.isLoaded()) {
       try (Stream<Ticket> stored = tickets.all()) {
         catalog.load(stored::iterator);
         log.info("The ticket catalog holds what the store had");
       } catch (DataAccessException e) {
         log.warn("The tickets store did not answer; reading the catalog again: {}", e.getMessage());
-        pause();
+        pause(RETRY);
       } catch (RuntimeException e) {
-        // A document it can't read would otherwise end this thread, and the API never be ready.
-        log.error("Reading the ticket catalog failed; reading it again", e);
-        pause();
+        // A document it can't read fails every read alike, and would end this thread: said
+        // loudly, and read again less and less often, each read a scan, until someone mends it.
+        log.error("Reading the ticket catalog failed; reading it again in {}", unreadable, e);
+        pause(unreadable);
+        Duration doubled = unreadable.multipliedBy(2);
+        unreadable = doubled.compareTo(UNREADABLE_AT_MOST) < 0 ? doubled : UNREADABLE_AT_MOST;
       }
     }
   }
@@ -62,9 +67,9 @@ class CatalogLoader implements SmartLifecycle {
     return running;
   }
 
-  private static void pause() {
+  private static void pause(Duration pause) {
     try {
-      Thread.sleep(RETRY);
+      Thread.sleep(pause);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
