@@ -121,8 +121,9 @@ public final class VersionedStore<T> {
 
   /**
    * {@link #change}, starting from {@code seen}, the aggregate as a caller read it a moment ago,
-   * when this process holds none: that spares the read. It must be exactly what the log holds at
-   * its version, as any read of this store answers it; a stale one costs the read all the same.
+   * when it is newer than what this process holds: that spares the read. It must be exactly what
+   * the log holds at its version, as any read of this store answers it; a stale one costs the read
+   * all the same, and one of another aggregate is ignored.
    */
   public Optional<T> change(
       Object id, String eventType, UnaryOperator<T> transition, @Nullable T seen) {
@@ -133,7 +134,9 @@ public final class VersionedStore<T> {
       Object key, String eventType, UnaryOperator<T> transition, @Nullable T seen) {
     Document current = remembered(key);
     Document seenState = seen == null ? null : stateOf(seen);
-    if (seenState != null && versionOf(seenState) > versionOf(current)) {
+    if (seenState != null
+        && idOf(seenState).equals(key)
+        && versionOf(seenState) > versionOf(current)) {
       current = seenState; // newer than what this process remembers, if anything
     }
     if (current == null) {

@@ -296,6 +296,23 @@ class VersionedStoreIntegrationTest {
   }
 
   @Test
+  void aChangeStartsFromASeenStateOnlyWhenItIsOfThatAggregate() {
+    Seat seat = seats.create(new Seat(new ObjectId(), 0, null, 0), "SeatCreated");
+    Seat other = seats.create(new Seat(new ObjectId(), 0, null, 0), "SeatCreated");
+    seats.change(other.id(), "SeatTaken", s -> s.takeFor("bob"));
+    Seat otherFreed = seats.change(other.id(), "SeatFreed", Seat::free).orElseThrow();
+
+    Seat taken =
+        seats.change(seat.id(), "SeatTaken", s -> s.takeFor("ada"), otherFreed).orElseThrow();
+
+    assertThat(taken.id()).isEqualTo(seat.id());
+    assertThat(taken.holder()).isEqualTo("ada");
+    assertThat(events.of(other.id()))
+        .extracting(Event::type)
+        .containsExactly("SeatCreated", "SeatTaken", "SeatFreed");
+  }
+
+  @Test
   void aFollowerHearsEveryAnnouncementAsItComes() {
     var heard = new java.util.concurrent.ConcurrentLinkedQueue<Event>();
     try (var following = Following.start("seats", events, heard::add, () -> {})) {

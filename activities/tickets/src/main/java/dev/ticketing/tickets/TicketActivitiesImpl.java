@@ -19,9 +19,8 @@ public class TicketActivitiesImpl implements TicketActivities {
   @Override
   public Reservation reserve(
       TicketId ticketId, OrderId orderId, UserId buyerId, @Nullable TicketSeen seen) {
-    boolean ofThisTicket = seen != null && seen.id().equals(ticketId);
     Ticket held =
-        tickets.reserve(ticketId, orderId, buyerId, ofThisTicket ? Ticket.of(seen) : null);
+        tickets.reserve(ticketId, orderId, buyerId, seen == null ? null : Ticket.of(seen));
     return new Reservation(
         held.id(), held.title(), held.price(), held.version(), held.userId(), held.eventAt());
   }
