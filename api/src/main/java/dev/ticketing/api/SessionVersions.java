@@ -116,9 +116,8 @@ public class SessionVersions implements SmartLifecycle {
     following = Following.start("session-versions", users.events(), this::heard, this::forget);
   }
 
-  /** The users' own events ({@code User...}); the feed carries sign-in throttling's too. */
   private void heard(Event event) {
-    if (event.type().startsWith("User")) {
+    if (Users.isUserEvent(event)) {
       heard(users.userAfter(event));
     }
   }

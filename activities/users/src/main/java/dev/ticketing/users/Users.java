@@ -90,6 +90,11 @@ public final class Users extends DomainStore {
     return updated;
   }
 
+  /** Whether the event is one of a user's own; the feed carries sign-in throttling's too. */
+  public static boolean isUserEvent(Event event) {
+    return event.type().startsWith("User");
+  }
+
   /** The user as one of its events left it. */
   public User userAfter(Event event) {
     return store.stateAfter(event);
