@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +41,7 @@ public class SessionVersions implements SmartLifecycle {
   // Users heard of, kept; the least recently asked about go first (a read brings one back).
   private static final int KEPT = 20_000;
   private static final Duration TRUSTED = Duration.ofSeconds(30);
+  private static final int READERS = 4;
 
   /** A session version, and when it was last read or announced. */
   private record Heard(long version, long atNanos) {}
@@ -48,6 +50,7 @@ public class SessionVersions implements SmartLifecycle {
   private final Duration trusted;
   private final Map<UserId, Heard> heard = new LeastRecentlyUsed<>(KEPT);
   private final Set<UserId> reading = ConcurrentHashMap.newKeySet();
+  private final Semaphore readers = new Semaphore(READERS);
   private volatile @Nullable Following following;
 
   @Autowired
@@ -74,9 +77,17 @@ public class SessionVersions implements SmartLifecycle {
     return version == known.version();
   }
 
-  /** Reads the user again, once at a time; a user gone is forgotten, and read when next asked. */
+  /**
+   * Reads the user again, once at a time, and a few users at a time: a thousand buyers gone stale
+   * together must not queue a thousand reads in front of the sale's own writes. One not read now is
+   * read when next asked; a user gone is forgotten, and so read when next asked too.
+   */
   private void readInTheBackground(UserId user) {
     if (!reading.add(user)) {
+      return;
+    }
+    if (!readers.tryAcquire()) {
+      reading.remove(user);
       return;
     }
     Thread.ofVirtual()
@@ -88,6 +99,7 @@ public class SessionVersions implements SmartLifecycle {
             log.debug(
                 "Reading user {} again failed; read when next asked: {}", user, e.getMessage());
           } finally {
+            readers.release();
             reading.remove(user);
           }
         });
