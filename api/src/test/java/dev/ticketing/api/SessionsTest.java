@@ -8,8 +8,10 @@ import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Keys;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
 
@@ -84,6 +86,38 @@ class SessionsTest {
     assertThat(sessions.verify(ours)).isPresent();
     assertThat(sessions.verify(hs512)).isEmpty();
     assertThat(sessions.verify(ours.substring(0, ours.lastIndexOf('.')) + ".")).isEmpty();
+  }
+
+  @Test
+  void aTokenVerifiedBeforeIsNoSessionOnceItExpires() {
+    var now = new AtomicReference<>(Instant.parse("2026-12-05T10:00:00Z"));
+    var hour = new SessionSettings(NO_KEY.key(), Duration.ofHours(1), false);
+    var sessions = new Sessions(hour, new MockEnvironment(), now::get);
+    String token =
+        token(sessions.issue(new UserId("5f0000000000000000000001"), "a@b.co", 0).toString());
+
+    assertThat(sessions.verify(token)).isPresent();
+    now.set(now.get().plus(Duration.ofMinutes(59)));
+    assertThat(sessions.verify(token)).isPresent();
+    now.set(now.get().plus(Duration.ofMinutes(1)));
+    assertThat(sessions.verify(token)).isEmpty();
+  }
+
+  @Test
+  void aTokenOfOurKeyWithoutAnExpiryIsNoSession() {
+    String key = "a-key-of-at-least-32-bytes-for-hs256";
+    var sessions =
+        new Sessions(new SessionSettings(key, Duration.ofHours(1), false), new MockEnvironment());
+    String forever =
+        Jwts.builder()
+            .claim("id", "5f0000000000000000000001")
+            .claim("email", "a@b.co")
+            .claim("sv", 0)
+            .issuedAt(new Date())
+            .signWith(Keys.hmacShaKeyFor(key.getBytes(StandardCharsets.UTF_8)), Jwts.SIG.HS256)
+            .compact();
+
+    assertThat(sessions.verify(forever)).isEmpty();
   }
 
   private static String token(String setCookie) {
