@@ -6,6 +6,7 @@ import dev.ticketing.bench.report.Percentiles;
 import dev.ticketing.bench.shop.Account;
 import dev.ticketing.bench.shop.Reply;
 import dev.ticketing.bench.shop.Shop;
+import dev.ticketing.bench.shop.Tab;
 import dev.ticketing.bench.stack.TemporalConnection;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,8 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * refusal should cost a read, not a workflow. Then a few more buyers try one after another, to
  * price a refusal without the crowd around it. Before the sale opens each buyer has the page open,
  * signed in ({@code GET /api/users/currentuser}), as a browser waiting for it would, and so a
- * connection to the API: the rush measures the answers, as the lone refusals (on a connection
- * already open) do, not a thousand handshakes.
+ * connection to the API of its own (a {@link Tab}): the rush measures the answers, not a thousand
+ * handshakes.
  */
 public final class Rush {
 
@@ -50,14 +51,17 @@ public final class Rush {
     var losers = new Latencies();
     Map<String, Integer> outcomes = new ConcurrentHashMap<>();
     warmUp(seller, buyers);
-    Crowd.rush(buyers.size(), i -> shop.get(buyers.get(i), "/api/users/currentuser"));
+    List<Tab> tabs = buyers.stream().map(shop::open).toList();
+    Crowd.rush(tabs.size(), i -> tabs.get(i).get("/api/users/currentuser"));
+    String order = "{\"ticketId\":\"" + ticket + "\"}";
     Crowd.rush(
-        buyers.size(),
+        tabs.size(),
         i -> {
-          Reply reply = shop.reserve(buyers.get(i), ticket);
+          Reply reply = tabs.get(i).post("/api/orders", order);
           (reply.is(201) ? winner : losers).record(reply.nanos());
           outcomes.merge(reply.status() + " " + reply.error(), 1, Integer::sum);
         });
+    tabs.forEach(Tab::close);
     long started = settledCount("TicketId='" + ticket + "'");
     long rejected = settledCount("TicketId='" + ticket + "' AND OrderStatus='rejected'");
     var alone = new Latencies();

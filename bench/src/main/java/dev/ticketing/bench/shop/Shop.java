@@ -134,6 +134,11 @@ public final class Shop {
     return call(null, "GET", "/api/tickets/" + ticketId, null);
   }
 
+  /** A connection of the buyer's own, opened by its first request and kept (see {@link Tab}). */
+  public Tab open(Account buyer) {
+    return new Tab(api, buyer);
+  }
+
   private Reply call(
       @Nullable Account user, String method, String path, @Nullable Map<String, String> body) {
     return send(user == null ? null : user.session(), method, path, body, Map.of()).reply;
@@ -177,7 +182,7 @@ public final class Shop {
     }
   }
 
-  private static JsonNode parse(@Nullable String body) {
+  static JsonNode parse(@Nullable String body) {
     if (body == null || body.isBlank()) {
       return MissingNode.getInstance();
     }
