@@ -128,9 +128,13 @@ public class Sessions {
         verified.put(token, known);
       }
     }
-    return clock.instant().isBefore(known.expiresAt())
-        ? Optional.of(known.token())
-        : Optional.empty();
+    if (clock.instant().isBefore(known.expiresAt())) {
+      return Optional.of(known.token());
+    }
+    synchronized (verified) {
+      verified.remove(token); // a cookie sent again after it expired keeps no place here
+    }
+    return Optional.empty();
   }
 
   private @Nullable Verified parse(String token) {

@@ -90,7 +90,8 @@ class SessionsTest {
 
   @Test
   void aTokenVerifiedBeforeIsNoSessionOnceItExpires() {
-    var now = new AtomicReference<>(Instant.parse("2026-12-05T10:00:00Z"));
+    // Long past, so that a token read by the system's clock instead of this one is expired at once.
+    var now = new AtomicReference<>(Instant.parse("2020-01-01T10:00:00Z"));
     var hour = new SessionSettings(NO_KEY.key(), Duration.ofHours(1), false);
     var sessions = new Sessions(hour, new MockEnvironment(), now::get);
     String token =
@@ -99,8 +100,23 @@ class SessionsTest {
     assertThat(sessions.verify(token)).isPresent();
     now.set(now.get().plus(Duration.ofMinutes(59)));
     assertThat(sessions.verify(token)).isPresent();
-    now.set(now.get().plus(Duration.ofMinutes(1)));
+    now.set(now.get().plus(Duration.ofMinutes(1)).plusSeconds(1));
     assertThat(sessions.verify(token)).isEmpty();
+  }
+
+  @Test
+  void aTokenFirstSeenAfterItExpiredIsNoSession() {
+    var now = new AtomicReference<>(Instant.parse("2020-01-01T10:00:00Z"));
+    var hour =
+        new SessionSettings("a-key-of-at-least-32-bytes-for-hs256", Duration.ofHours(1), false);
+    var issuer = new Sessions(hour, new MockEnvironment(), now::get);
+    var reader = new Sessions(hour, new MockEnvironment(), now::get);
+    String token =
+        token(issuer.issue(new UserId("5f0000000000000000000001"), "a@b.co", 0).toString());
+
+    now.set(now.get().plus(Duration.ofHours(1)).plusSeconds(1));
+
+    assertThat(reader.verify(token)).isEmpty();
   }
 
   @Test
