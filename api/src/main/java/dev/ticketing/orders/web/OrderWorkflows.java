@@ -25,25 +25,38 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * The API's side of the order workflows. Each call waits a bounded time for its answer: should no
- * worker take it, the buyer hears 503 while the workflow carries on once one does.
+ * worker take it, the buyer hears 503 while the workflow carries on once one does. A request thread
+ * waits with each call, and the API has 200 of them: at most {@link #WAITING_AT_ONCE} wait at once,
+ * and a call beyond them is 503 at once, so workers that stopped answering leave the rest of the
+ * API (lists, sign-in, webhooks) threads to serve with.
  */
 @Component
 public class OrderWorkflows {
 
   private static final Duration ANSWER_WITHIN = Duration.ofSeconds(30);
   private static final Duration CHARGE_WITHIN = Duration.ofSeconds(75);
+  static final int WAITING_AT_ONCE = 100;
 
   private final WorkflowClient client;
   private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
+  private final Semaphore waiting;
 
+  @Autowired
   OrderWorkflows(WorkflowClient client) {
+    this(client, WAITING_AT_ONCE);
+  }
+
+  OrderWorkflows(WorkflowClient client, int waitingAtOnce) {
     this.client = client;
+    this.waiting = new Semaphore(waitingAtOnce);
   }
 
   /**
@@ -126,6 +139,9 @@ public class OrderWorkflows {
   }
 
   private <T> T within(Duration limit, Callable<T> call) {
+    if (!waiting.tryAcquire()) {
+      throw UNAVAILABLE.failure("Service unavailable");
+    }
     var answer = calls.submit(call);
     try {
       return answer.get(limit.toMillis(), TimeUnit.MILLISECONDS);
@@ -140,6 +156,8 @@ public class OrderWorkflows {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw UNAVAILABLE.failure("Service unavailable");
+    } finally {
+      waiting.release();
     }
   }
 }
