@@ -6,9 +6,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
@@ -23,6 +26,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Tab implements AutoCloseable {
 
+  private static final Duration CONNECT_WITHIN = Duration.ofSeconds(10);
+  private static final Duration ANSWER_WITHIN = Duration.ofSeconds(90);
+
   private final String host;
   private final int port;
   private final Account account;
@@ -32,7 +38,7 @@ public final class Tab implements AutoCloseable {
 
   Tab(URI api, Account account) {
     this.host = api.getHost();
-    this.port = api.getPort();
+    this.port = api.getPort() < 0 ? 80 : api.getPort();
     this.account = account;
   }
 
@@ -60,28 +66,50 @@ public final class Tab implements AutoCloseable {
             + "\r\nContent-Length: "
             + body.length
             + "\r\n\r\n";
+    byte[] request = concat(head.getBytes(StandardCharsets.US_ASCII), body);
     long start = System.nanoTime();
     try {
-      Connection open = connection();
-      open.out().write(head.getBytes(StandardCharsets.US_ASCII));
-      open.out().write(body);
-      open.out().flush();
-      Answer answer = Answer.read(open.in());
+      boolean reused = connection != null;
+      Answer answer;
+      try {
+        answer = exchange(request);
+      } catch (ClosedUnanswered idle) {
+        if (!reused) {
+          throw idle;
+        }
+        close(); // the API let a kept connection go while it was idle: open another, once
+        answer = exchange(request);
+      }
       long nanos = System.nanoTime() - start;
       if (answer.closes()) {
         close();
       }
       return new Reply(answer.status(), Shop.parse(answer.body()), nanos);
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException unreadable) {
       close();
       return Reply.unanswered(System.nanoTime() - start);
     }
   }
 
+  private Answer exchange(byte[] request) throws IOException {
+    Connection open = connection();
+    open.out().write(request);
+    open.out().flush();
+    return Answer.read(open.in());
+  }
+
+  private static byte[] concat(byte[] head, byte[] body) {
+    byte[] request = Arrays.copyOf(head, head.length + body.length);
+    System.arraycopy(body, 0, request, head.length, body.length);
+    return request;
+  }
+
   private Connection connection() throws IOException {
     Connection open = connection;
     if (open == null) {
-      var socket = new Socket(host, port);
+      var socket = new Socket();
+      socket.connect(new InetSocketAddress(host, port), (int) CONNECT_WITHIN.toMillis());
+      socket.setSoTimeout((int) ANSWER_WITHIN.toMillis());
       socket.setTcpNoDelay(true);
       open =
           new Connection(
@@ -106,11 +134,22 @@ public final class Tab implements AutoCloseable {
     }
   }
 
+  /** The connection ended before a byte of the answer came. */
+  private static final class ClosedUnanswered extends IOException {
+    ClosedUnanswered() {
+      super("The connection closed before an answer");
+    }
+  }
+
   /** An HTTP/1.1 answer as read off the connection. */
   private record Answer(int status, String body, boolean closes) {
 
     static Answer read(InputStream in) throws IOException {
-      String statusLine = line(in);
+      int first = in.read(); // the H of "HTTP/1.1", or the end: the connection closed unanswered
+      if (first < 0) {
+        throw new ClosedUnanswered();
+      }
+      String statusLine = (char) first + line(in);
       int status = Integer.parseInt(statusLine.split(" ", 3)[1]);
       int length = -1;
       boolean chunked = false;
@@ -125,11 +164,16 @@ public final class Tab implements AutoCloseable {
           closes = true;
         }
       }
+      if (status < 200) {
+        return read(in); // an interim answer (100 Continue): the real one follows
+      }
       byte[] body;
-      if (chunked) {
+      if (status == 204 || status == 304) {
+        body = new byte[0];
+      } else if (chunked) {
         body = chunks(in);
       } else if (length >= 0) {
-        body = in.readNBytes(length);
+        body = exactly(in, length);
       } else {
         body = in.readAllBytes(); // neither: the body ends with the connection
         closes = true;
@@ -137,10 +181,18 @@ public final class Tab implements AutoCloseable {
       return new Answer(status, new String(body, StandardCharsets.UTF_8), closes);
     }
 
+    private static byte[] exactly(InputStream in, int length) throws IOException {
+      byte[] bytes = in.readNBytes(length);
+      if (bytes.length < length) {
+        throw new IOException("The connection closed mid-body");
+      }
+      return bytes;
+    }
+
     private static byte[] chunks(InputStream in) throws IOException {
       var body = new ByteArrayOutputStream();
       for (int size = chunkSize(in); size > 0; size = chunkSize(in)) {
-        body.write(in.readNBytes(size));
+        body.write(exactly(in, size));
         line(in);
       }
       for (String trailer = line(in); !trailer.isEmpty(); trailer = line(in)) {
