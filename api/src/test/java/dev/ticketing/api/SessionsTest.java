@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ticketing.workflows.UserId;
+import io.jsonwebtoken.JwtBuilder;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Keys;
 import java.nio.charset.StandardCharsets;
@@ -72,11 +73,7 @@ class SessionsTest {
     var sessions =
         new Sessions(new SessionSettings(key, Duration.ofHours(1), false), new MockEnvironment());
     String hs512 =
-        Jwts.builder()
-            .claim("id", "5f0000000000000000000001")
-            .claim("email", "a@b.co")
-            .claim("sv", 0)
-            .issuedAt(new Date())
+        claims()
             .expiration(new Date(System.currentTimeMillis() + 60_000))
             .signWith(Keys.hmacShaKeyFor(key.getBytes(StandardCharsets.UTF_8)), Jwts.SIG.HS512)
             .compact();
@@ -125,15 +122,20 @@ class SessionsTest {
     var sessions =
         new Sessions(new SessionSettings(key, Duration.ofHours(1), false), new MockEnvironment());
     String forever =
-        Jwts.builder()
-            .claim("id", "5f0000000000000000000001")
-            .claim("email", "a@b.co")
-            .claim("sv", 0)
-            .issuedAt(new Date())
+        claims()
             .signWith(Keys.hmacShaKeyFor(key.getBytes(StandardCharsets.UTF_8)), Jwts.SIG.HS256)
             .compact();
 
     assertThat(sessions.verify(forever)).isEmpty();
+  }
+
+  /** A session's claims, issued now, as a token of ours carries them; no expiry yet. */
+  private static JwtBuilder claims() {
+    return Jwts.builder()
+        .claim("id", "5f0000000000000000000001")
+        .claim("email", "a@b.co")
+        .claim("sv", 0)
+        .issuedAt(new Date());
   }
 
   private static String token(String setCookie) {

@@ -11,7 +11,6 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
@@ -52,33 +51,23 @@ public final class Tab implements AutoCloseable {
 
   private Reply send(String method, String path, @Nullable String json) {
     byte[] body = json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8);
-    String head =
-        method
-            + " "
-            + path
-            + " HTTP/1.1\r\nHost: "
-            + host
-            + ":"
-            + port
-            + "\r\nCookie: session="
-            + account.session()
-            + (json == null ? "" : "\r\nContent-Type: application/json")
-            + "\r\nContent-Length: "
-            + body.length
-            + "\r\n\r\n";
-    byte[] request = concat(head.getBytes(StandardCharsets.US_ASCII), body);
+    String contentType = json == null ? "" : "Content-Type: application/json\r\n";
+    byte[] head =
+        "%s %s HTTP/1.1\r\nHost: %s:%d\r\nCookie: session=%s\r\n%sContent-Length: %d\r\n\r\n"
+            .formatted(method, path, host, port, account.session(), contentType, body.length)
+            .getBytes(StandardCharsets.US_ASCII);
     long start = System.nanoTime();
     try {
       boolean reused = connection != null;
       Answer answer;
       try {
-        answer = exchange(request);
+        answer = exchange(head, body);
       } catch (ClosedUnanswered idle) {
         if (!reused) {
           throw idle;
         }
         close(); // the API let a kept connection go while it was idle: open another, once
-        answer = exchange(request);
+        answer = exchange(head, body);
       }
       long nanos = System.nanoTime() - start;
       if (answer.closes()) {
@@ -91,17 +80,12 @@ public final class Tab implements AutoCloseable {
     }
   }
 
-  private Answer exchange(byte[] request) throws IOException {
+  private Answer exchange(byte[] head, byte[] body) throws IOException {
     Connection open = connection();
-    open.out().write(request);
+    open.out().write(head); // buffered: one write to the socket with the body, at the flush
+    open.out().write(body);
     open.out().flush();
     return Answer.read(open.in());
-  }
-
-  private static byte[] concat(byte[] head, byte[] body) {
-    byte[] request = Arrays.copyOf(head, head.length + body.length);
-    System.arraycopy(body, 0, request, head.length, body.length);
-    return request;
   }
 
   private Connection connection() throws IOException {
