@@ -111,10 +111,8 @@ public final class BenchStack implements AutoCloseable {
       environment.putAll(settings);
       var workers =
           push(
-              started,
-              new JavaService("workers", unpack(WORKERS_JAR, directory), directory, environment));
-      var api =
-          push(started, new JavaService("api", unpack(API_JAR, directory), directory, environment));
+              started, JavaService.workers(unpack(WORKERS_JAR, directory), directory, environment));
+      var api = push(started, JavaService.api(unpack(API_JAR, directory), directory, environment));
       System.out.println("Starting the workers and the API (logs in " + directory + ")...");
       workers.start();
       api.start();

@@ -20,16 +20,35 @@ final class JavaService implements AutoCloseable {
   private final Path jar;
   private final Path directory;
   private final int port = ExternalProcess.freePort();
-  private final int managementPort = ExternalProcess.freePort();
+  private final int managementPort;
   private final Map<String, String> environment;
   private @Nullable ExternalProcess process;
   private int starts;
 
-  JavaService(String name, Path jar, Path directory, Map<String, String> environment) {
+  private JavaService(
+      String name,
+      Path jar,
+      Path directory,
+      Map<String, String> environment,
+      boolean ownHealthPort) {
     this.name = name;
     this.jar = jar;
     this.directory = directory;
     this.environment = new HashMap<>(environment);
+    this.managementPort = ownHealthPort ? ExternalProcess.freePort() : port;
+  }
+
+  /** The API, with its health and metrics on a port of their own, as scripts/run.sh starts it. */
+  static JavaService api(Path jar, Path directory, Map<String, String> environment) {
+    return new JavaService("api", jar, directory, environment, true);
+  }
+
+  /**
+   * The workers, health and metrics on their one port, as scripts/run.sh and k8s start them: a port
+   * of their own would start a second web server, measured here and run nowhere else.
+   */
+  static JavaService workers(Path jar, Path directory, Map<String, String> environment) {
+    return new JavaService("workers", jar, directory, environment, false);
   }
 
   URI uri() {
