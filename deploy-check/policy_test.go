@@ -262,7 +262,7 @@ func TestReportsBrokenPolicies(t *testing.T) {
 		}, "Deployment/api container api: a 576 MiB heap leaves 192 MiB of its 768 MiB memory limit for everything off the heap, which needs 256"},
 		{"a JVM left to pick SerialGC", func(t *testing.T, dir string) {
 			edit(t, dir, "workers/Dockerfile", "-XX:+UseG1GC ", "")
-		}, "Deployment/workers-orders container workers: JAVA_TOOL_OPTIONS \"-XX:ActiveProcessorCount=2 -Xms320m -Xmx320m -Xss512k -XX:+ExitOnOutOfMemoryError\" names no garbage collector"},
+		}, "Deployment/workers-orders container workers: JAVA_TOOL_OPTIONS \"-XX:ActiveProcessorCount=2 -Xms320m -Xmx320m -Xss512k -XX:+ExitOnOutOfMemoryError -XX:CompileCommand=quiet -XX:CompileCommand=MemLimit,*.*,12m\" names no garbage collector"},
 		{"a JVM that sees one processor", func(t *testing.T, dir string) {
 			edit(t, dir, "api/Dockerfile", "-XX:ActiveProcessorCount=2 ", "")
 		}, "Deployment/api container api: JAVA_TOOL_OPTIONS does not set -XX:ActiveProcessorCount, so the JVM's GC and carrier threads follow the CPU limit"},

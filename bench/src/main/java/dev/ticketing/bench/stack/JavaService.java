@@ -8,13 +8,23 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /** One of our jars run as its own JVM, with the flags {@code make run} gives it. */
 final class JavaService implements AutoCloseable {
 
   /** As scripts/run.sh starts the API and the workers: the heap each held the bench in. */
-  static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xss512k", "-Xmx160m");
+  private static final List<String> HEAP = List.of("-XX:+UseSerialGC", "-Xss512k", "-Xmx160m");
+
+  /** And, as run.sh says why, no compilation taking more than 12 MiB (JDK 22 and newer). */
+  private static final List<String> COMPILE_MEMORY =
+      List.of("-XX:CompileCommand=quiet", "-XX:CompileCommand=MemLimit,*.*,12m");
+
+  private static final List<String> JVM_FLAGS =
+      Runtime.version().feature() >= 22
+          ? Stream.concat(HEAP.stream(), COMPILE_MEMORY.stream()).toList()
+          : HEAP;
 
   private final String name;
   private final Path jar;
