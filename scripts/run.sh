@@ -109,7 +109,8 @@ fi
 if [ -z "${MONGODB_URI:-}" ]; then
   need_port $MONGO_PORT "FerretDB" "or set MONGODB_URI to a running MongoDB"
   start ferretdb "$LOGS/ferretdb.log" "$BIN/ferretdb" --handler=sqlite --sqlite-url="file:$DATA/ferretdb/?_pragma=synchronous(normal)" \
-    --state-dir="$DATA/ferretdb" --listen-addr=127.0.0.1:$MONGO_PORT --debug-addr=- --telemetry=disable --log-level=warn
+    --state-dir="$DATA/ferretdb" --listen-addr=127.0.0.1:$MONGO_PORT --debug-addr=- --telemetry=disable --log-level=warn \
+    --test-capped-cleanup-interval=1s # trims the event feeds every second, not every minute (EventLog.java)
   export MONGODB_URI=mongodb://127.0.0.1:$MONGO_PORT
   say "Starting FerretDB..."
   wait_until ferretdb 20 port_taken $MONGO_PORT

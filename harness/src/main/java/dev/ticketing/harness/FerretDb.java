@@ -9,6 +9,13 @@ import org.jspecify.annotations.Nullable;
 /** A FerretDB process on SQLite: the real MongoDB wire protocol, with data that outlives a stop. */
 public final class FerretDb implements AutoCloseable {
 
+  /**
+   * FerretDB trims a capped collection to its size only when its cleanup runs, every minute unless
+   * told otherwise; the event feeds are capped small because their followers' polls read them whole
+   * (EventLog), so it trims every second, as scripts/run.sh starts it too.
+   */
+  private static final String CAPPED_CLEANUP = "--test-capped-cleanup-interval=1s";
+
   private final Path directory;
   private final String sqliteParameters;
   private final int port = ExternalProcess.freePort();
@@ -63,7 +70,8 @@ public final class FerretDb implements AutoCloseable {
                     "--listen-addr=127.0.0.1:" + port,
                     "--debug-addr=127.0.0.1:" + debugPort,
                     "--telemetry=disable",
-                    "--log-level=warn"),
+                    "--log-level=warn",
+                    CAPPED_CLEANUP),
                 directory.resolve("ferretdb.log"),
                 Map.of())
             .awaitReady(() -> ExternalProcess.listening(port), Duration.ofSeconds(20));

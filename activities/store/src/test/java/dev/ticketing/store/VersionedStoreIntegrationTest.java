@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
@@ -328,6 +329,27 @@ class VersionedStoreIntegrationTest {
       assertThat(heard.stream().map(Event::type).distinct())
           .containsExactly("SeatCreated", "SeatTaken");
     }
+  }
+
+  @Test
+  void theFeedKeepsItsLatestAnnouncementsOnly() {
+    var created = new ArrayList<Seat>();
+    for (int i = 0; i < 150; i++) {
+      Seat seat = seats.create(new Seat(new ObjectId(), 0, null, 0), "SeatCreated");
+      seats.change(seat.id(), "SeatTaken", s -> s.takeFor("me"));
+      created.add(seat);
+    }
+    Seat last = created.getLast();
+    var feed = database.template().getCollection("feed");
+
+    // Each follower's poll reads the feed whole on FerretDB: it must not grow with the store.
+    Poll.until(
+        "FerretDB trimmed the feed to its last 200 announcements",
+        Duration.ofSeconds(10),
+        () -> feed.countDocuments() <= 200);
+    assertThat(feed.countDocuments(Filters.eq("aggregateId", last.id().toString())))
+        .as("the latest announcements are kept")
+        .isEqualTo(2);
   }
 
   @Test
