@@ -112,12 +112,23 @@ public final class EventLog {
         .toList();
   }
 
-  /** The feed is capped: an insert into a missing collection would make an unbounded one. */
+  /**
+   * The feed is capped: an insert into a missing collection would make an unbounded one. A feed
+   * made before it was capped at {@link #FEED_EVENTS} is made again: it only announces, and its
+   * followers follow the new one after a lapse.
+   */
   private void createFeed() {
     if (feedCreated) {
       return;
     }
-    if (!template.collectionExists(FEED)) {
+    Document made = template.getDb().listCollections().filter(new Document("name", FEED)).first();
+    if (made != null && !cappedAtFeedEvents(made)) {
+      log.info(
+          "Making the {} feed again, capped at {} announcements", database.name(), FEED_EVENTS);
+      template.dropCollection(FEED);
+      made = null;
+    }
+    if (made == null) {
       try {
         template.createCollection(
             FEED, CollectionOptions.empty().capped().size(FEED_BYTES).maxDocuments(FEED_EVENTS));
@@ -126,6 +137,13 @@ public final class EventLog {
       }
     }
     feedCreated = true;
+  }
+
+  private static boolean cappedAtFeedEvents(Document collection) {
+    Document options = collection.get("options", Document.class);
+    return options != null
+        && options.get("max") instanceof Number max
+        && max.longValue() == FEED_EVENTS;
   }
 
   private static void sleep(Duration pause) {

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.data.mongodb.core.CollectionOptions;
 
 @ExtendWith(LocalStack.class)
 class VersionedStoreIntegrationTest {
@@ -350,6 +351,20 @@ class VersionedStoreIntegrationTest {
     assertThat(feed.countDocuments(Filters.eq("aggregateId", last.id().toString())))
         .as("the latest announcements are kept")
         .isEqualTo(2);
+  }
+
+  @Test
+  void aFeedMadeBeforeItWasCappedByCountIsMadeAgain() {
+    var template = database.template();
+    template.createCollection("feed", CollectionOptions.empty().capped().size(4L << 20));
+    template.getCollection("feed").insertOne(new Document("announced", "before"));
+
+    Seat seat = seats.create(new Seat(new ObjectId(), 0, null, 0), "SeatCreated");
+
+    Document feed = template.getDb().listCollections().filter(Filters.eq("name", "feed")).first();
+    assertThat(feed.get("options", Document.class).get("max")).as("capped at").isIn(200, 200L);
+    assertThat(template.getCollection("feed").find().map(d -> d.get("aggregateId")))
+        .containsExactly(seat.id().toString());
   }
 
   @Test
