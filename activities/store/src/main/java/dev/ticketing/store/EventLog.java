@@ -28,20 +28,18 @@ public final class EventLog {
   private static final Logger log = LoggerFactory.getLogger(EventLog.class);
   private static final String EVENTS = "events";
   private static final String FEED = "feed";
-  // Every poll of a follower costs FerretDB a read of the whole feed: a tailable cursor's next
-  // batch
-  // runs its query again from the feed's start to where the follower was (Cursor.Reset, v1.24), at
-  // ~0.1 ms a document. A feed of 1,000 announcements and the API's four followers at 10 polls a
-  // second kept 1.8 of the two cores busy with nobody buying (bench/README.md). So a follower asks
-  // four times a second, well within the second lists may trail a sale by, and the feed keeps the
-  // last 200 announcements: what arrives between two polls many times over (1,000 sign-ups came at
-  // ~70 a second), at most ~0.3 of a core when full. FerretDB trims a capped collection only
-  // now and then, every second as scripts/run.sh and the harness start it. A follower that falls
-  // further behind lapses and follows again, as after any lapse.
-  // Not with an awaiting cursor: FerretDB answers one by querying the whole feed every 10 ms.
+  // Each poll of a follower costs FerretDB (v1.24) a read of the feed from its start: a tailable
+  // cursor's next batch runs its query again up to where the follower was (Cursor.Reset), ~0.1 ms
+  // a document. Four followers at 10 polls a second over 1,000 announcements kept 1.8 cores busy
+  // with nobody buying (bench/README.md). So followers poll 4 times a second, well within the
+  // second that lists may trail a sale by, and the feed keeps its last 200 announcements, many
+  // polls' worth (1,000 sign-ups came at ~70 a second): 0.36 of a core at most. FerretDB trims it
+  // when its cleanup runs, every second as scripts/run.sh and the harness start it. A follower
+  // further behind lapses and follows again. Not with an awaiting cursor: FerretDB answers one by
+  // querying the whole feed every 10 ms.
   private static final Duration POLL = Duration.ofMillis(250);
   private static final long FEED_EVENTS = 200;
-  // MongoDB caps by size as well: room for 200 of the largest announcements.
+  // MongoDB needs a size cap as well: 200 announcements of up to 5 KB (they take ~0.5).
   private static final long FEED_BYTES = 1L << 20;
 
   private final DomainDatabase database;
