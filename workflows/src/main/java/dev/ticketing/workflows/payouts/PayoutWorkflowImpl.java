@@ -38,6 +38,9 @@ public class PayoutWorkflowImpl implements PayoutWorkflow {
   // A dispute closes in weeks; a frozen payout looks again after this, should a notice be lost.
   private static final Duration FROZEN_RECHECK = Duration.ofDays(30);
 
+  // Workflow changes since PayoutEmails.EMAILS, each asked once as the payout is scheduled.
+  static final String ACCOUNT_HEARD_WHILE_AWAITING_ONLY = "account-heard-while-awaiting-only";
+
   /** What the payout heard, handled one at a time in the order heard. */
   private sealed interface Heard {}
 
@@ -54,6 +57,7 @@ public class PayoutWorkflowImpl implements PayoutWorkflow {
   private @Nullable Payout payout;
   private @Nullable PayoutEmails emails;
   private boolean accountActivated;
+  private boolean accountHeardWhileAwaitingOnly;
 
   @Override
   public void run(PayoutRequest request) {
@@ -63,9 +67,10 @@ public class PayoutWorkflowImpl implements PayoutWorkflow {
       emails = new PayoutEmails(request.ticketTitle());
       tell(emails.sold(payout(), !hasActiveAccount()));
     }
+    accountHeardWhileAwaitingOnly = isOn(ACCOUNT_HEARD_WHILE_AWAITING_ONLY);
     while (payout().status() != CANCELLED) {
       Wait wait = waitInState();
-      Timers.await(wait.duration(), wait.summary(), () -> !notices.isEmpty() || accountActivated);
+      Timers.await(wait.duration(), wait.summary(), () -> !notices.isEmpty() || accountHeard());
       if (!notices.isEmpty()) {
         handle(notices.removeFirst());
       } else if (!actInState()) {
@@ -92,6 +97,19 @@ public class PayoutWorkflowImpl implements PayoutWorkflow {
   @Override
   public @Nullable Payout details() {
     return payout;
+  }
+
+  /**
+   * Whether an activated account ends the present wait. Since {@value
+   * #ACCOUNT_HEARD_WHILE_AWAITING_ONLY}, only a payout awaiting the account listens: a second
+   * signal (the webhook's and the seller's page's both, or one sent as the payout's own check found
+   * the account) used to arrive during the transfer and end the paid payout's wait for disputes at
+   * once, and with it the workflow, so a later dispute or refund found nobody to take the money
+   * back; one arriving while held paid before the hold was over.
+   */
+  private boolean accountHeard() {
+    return accountActivated
+        && (!accountHeardWhileAwaitingOnly || payout().status() == PayoutStatus.AWAITING_ACCOUNT);
   }
 
   /** How long the present state waits for a notice before it acts on its own. */
@@ -221,6 +239,10 @@ public class PayoutWorkflowImpl implements PayoutWorkflow {
       throw new IllegalStateException("The payout is read before it was scheduled");
     }
     return payout;
+  }
+
+  private static boolean isOn(String change) {
+    return Workflow.getVersion(change, Workflow.DEFAULT_VERSION, 1) == 1;
   }
 
   private static Duration until(Instant moment) {

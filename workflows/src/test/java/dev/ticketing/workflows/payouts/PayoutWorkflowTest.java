@@ -213,6 +213,36 @@ class PayoutWorkflowTest {
   }
 
   @Test
+  void anAccountSignalAfterThePayoutIsPaidLeavesItOpenToDisputes() {
+    payouts.activeAccounts.add(SELLER);
+    start(null);
+    env.sleep(HOLD.plusSeconds(5));
+    assertThat(payout().status()).isEqualTo(PayoutStatus.PAID);
+
+    // As the webhook and the seller's page both signal, or the payout's own check came first.
+    workflow().accountActivated();
+    env.sleep(Duration.ofSeconds(5));
+    workflow().disputed(new DisputeNotice("dp_1", null));
+    env.sleep(Duration.ofSeconds(5));
+
+    assertThat(payout().status()).isEqualTo(PayoutStatus.REVERSED);
+    assertThat(payouts.reversals).containsExactly("tr_1");
+  }
+
+  @Test
+  void anAccountSignalWhileHeldPaysNoSoonerThanTheHoldEnds() {
+    payouts.activeAccounts.add(SELLER);
+    start(null);
+
+    workflow().accountActivated();
+    env.sleep(HOLD.minusSeconds(5));
+    assertThat(payouts.transfers).isEmpty();
+    env.sleep(Duration.ofSeconds(10));
+
+    assertThat(payouts.transfers).hasSize(1);
+  }
+
+  @Test
   void theSellerIsToldOfTheSaleWithWhenAndWhetherToSetUpPayouts() {
     start(null);
     assertThat(emailsAbout("sold-" + ORDER))
