@@ -210,20 +210,44 @@ public final class VersionedStore<T> {
   }
 
   /**
-   * Replaces the snapshot, or inserts the first one. Never an upsert: two of those at once for a
-   * new id make one fail (FerretDB then answers without the count the driver reads).
+   * Writes the snapshot, unless a newer one is there: writers land in any order (one paused after
+   * its claim, a reader rolling a snapshot forward), and queries read snapshots alone, so one must
+   * never go back. Still one round trip as nearly always: the replace answers what it replaced, and
+   * a newer one replaced by a late writer is put back by it. Never an upsert: two of those at once
+   * for a new id make one fail (FerretDB then answers without the count the driver reads). Package
+   * private for its test.
    */
-  private void writeSnapshot(Document state, boolean replaces) {
-    if (replaces) {
-      template.execute(
-          collection, snapshots -> snapshots.replaceOne(eq("_id", idOf(state)), state));
-      return;
+  void writeSnapshot(Document state, boolean replaces) {
+    Document writing = state;
+    boolean inserting = !replaces;
+    while (true) {
+      if (inserting && inserted(writing)) {
+        return;
+      }
+      Document replaced = replaced(writing);
+      if (replaced == null) {
+        inserting = true; // none yet: its creator is late, and puts back a newer one in turn
+      } else if (versionOf(replaced) > versionOf(writing)) {
+        writing = replaced;
+        inserting = false;
+      } else {
+        return;
+      }
     }
+  }
+
+  private boolean inserted(Document state) {
     try {
       template.insert(state, collection);
+      return true;
     } catch (DuplicateKeyException writtenMeanwhile) {
-      // its writer, or a reader rolling it forward, stored the same state at the same moment
+      return false; // by its writer, or a reader rolling it forward: which one is newer?
     }
+  }
+
+  private @Nullable Document replaced(Document state) {
+    return template.execute(
+        collection, snapshots -> snapshots.findOneAndReplace(eq("_id", idOf(state)), state));
   }
 
   private @Nullable Document snapshot(Object key) {

@@ -238,6 +238,39 @@ class VersionedStoreIntegrationTest {
   }
 
   @Test
+  void aSnapshotWrittenLateNeverTakesTheNewerOnesPlace() {
+    Seat seat = seats.create(new Seat(new ObjectId(), 0, null, 0), "SeatCreated");
+    seats.change(seat.id(), "SeatTaken", s -> s.takeFor("x"));
+    seats.change(seat.id(), "SeatFreed", Seat::free);
+
+    // version 1's writer, paused after its claim, or a reader that rolled the snapshot to it
+    seats.writeSnapshot(seatState(seat.id(), 1, "x", 1), true);
+
+    assertThat(snapshot(seat).get("version", Number.class).longValue()).isEqualTo(2);
+    assertThat(snapshot(seat).getString("holder")).isNull();
+  }
+
+  @Test
+  void aCreationsSnapshotWrittenLateNeverTakesTheNewerOnesPlace() {
+    var id = new ObjectId();
+    seats.writeSnapshot(seatState(id, 2, "x", 2), true); // its creator has not inserted it yet
+
+    seats.writeSnapshot(seatState(id, 0, null, 0), false);
+
+    Document stored =
+        database.template().getCollection("seats").find(Filters.eq("_id", id)).first();
+    assertThat(stored).isNotNull();
+    assertThat(stored.get("version", Number.class).longValue()).isEqualTo(2);
+  }
+
+  private static Document seatState(ObjectId id, long version, @Nullable String holder, int n) {
+    return new Document("_id", id)
+        .append("version", version)
+        .append("holder", holder)
+        .append("changes", n);
+  }
+
+  @Test
   void aCreationWhoseSnapshotACrashLostStillExists() {
     var id = new ObjectId();
     Document state =
