@@ -12,7 +12,8 @@ record OrderVersions(
     boolean releaseAlongsideCancel,
     boolean undoesUnansweredCharges,
     boolean operatorCancelAwaitsClose,
-    boolean completesAtOnce) {
+    boolean completesAtOnce,
+    boolean refundOutlivesCancel) {
 
   static final String EXPIRY_DECIDED_LAST = "expiry-decided-after-payments";
   static final String RELEASE_ALONGSIDE_CANCEL = "release-alongside-cancel";
@@ -21,6 +22,7 @@ record OrderVersions(
   static final String EMAILS = "emails";
   static final String OPERATOR_CANCEL_AWAITS_CLOSE = "operator-cancel-awaits-close";
   static final String COMPLETES_AT_ONCE = "completes-at-once";
+  static final String REFUND_OUTLIVES_CANCEL = "refund-outlives-cancel";
 
   /** Asked once, as run() starts, where the first orders of each change recorded its marker. */
   static OrderVersions ofThisRun() {
@@ -29,7 +31,8 @@ record OrderVersions(
         isOn(RELEASE_ALONGSIDE_CANCEL),
         isOn(UNDO_UNANSWERED_CHARGE),
         isOn(OPERATOR_CANCEL_AWAITS_CLOSE),
-        isOn(COMPLETES_AT_ONCE));
+        isOn(COMPLETES_AT_ONCE),
+        isOn(REFUND_OUTLIVES_CANCEL));
   }
 
   /** Asked as the order completes, where that change recorded its marker. */

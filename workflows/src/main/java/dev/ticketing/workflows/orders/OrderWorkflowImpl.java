@@ -92,6 +92,9 @@ public class OrderWorkflowImpl implements OrderWorkflow {
                   close(CancellationReason.CANCELLED);
                 }
                 awaitChargeUndone();
+                if (versions().refundOutlivesCancel()) {
+                  Workflow.await(Workflow::isEveryHandlerFinished); // a refund of Stripe's payment
+                }
               })
           .run();
       throw operatorCancel;
@@ -159,7 +162,20 @@ public class OrderWorkflowImpl implements OrderWorkflow {
       takePayment(() -> complete(steps.record(payment), payment.paymentIntentId()));
       return;
     }
-    steps.refund(payment);
+    refund(payment);
+  }
+
+  /**
+   * Gives back a payment Stripe took that this order can't: since {@code refund-outlives-cancel} to
+   * the end, though an operator cancels the workflow meanwhile, which waits for it; before, the
+   * cancel cut the refund off, and the webhook that asked for it had been answered.
+   */
+  private void refund(StripePayment payment) {
+    if (versions().refundOutlivesCancel()) {
+      Workflow.newDetachedCancellationScope(() -> steps.refund(payment)).run();
+    } else {
+      steps.refund(payment);
+    }
   }
 
   @Override

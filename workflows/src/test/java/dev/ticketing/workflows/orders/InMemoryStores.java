@@ -151,6 +151,9 @@ final class InMemoryStores {
     final AtomicInteger undoneToTheEnd = new AtomicInteger();
     volatile @Nullable CountDownLatch inFlight;
     volatile @Nullable CountDownLatch undoInFlight;
+    // Held, a refund's first attempt waits for it to open and then fails, as Stripe away would.
+    volatile @Nullable CountDownLatch refundInFlight;
+    final AtomicInteger refundsTried = new AtomicInteger();
 
     @Override
     public Charge charge(ChargeRequest request) {
@@ -186,6 +189,14 @@ final class InMemoryStores {
 
     @Override
     public void refund(StripePayment payment) {
+      CountDownLatch latch = refundInFlight;
+      if (latch != null) {
+        refundsTried.incrementAndGet();
+        await(latch);
+        if (refundsTried.get() == 1) {
+          throw new IllegalStateException("Stripe could not be reached");
+        }
+      }
       refunds.add(payment);
     }
   }

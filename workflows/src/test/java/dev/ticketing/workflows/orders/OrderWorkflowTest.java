@@ -506,6 +506,25 @@ class OrderWorkflowTest {
   }
 
   @Test
+  void operatorCancellationDuringARefundLetsItLandRetriedIfNeeded() throws Exception {
+    reserve(ORDER, BUYER, TICKET, WINDOW);
+    var refund = new CountDownLatch(1);
+    payments.refundInFlight = refund;
+    var wrongAmount = new StripePayment("pi_odd", ORDER, BUYER, 1, "usd");
+    workflow(ORDER).paymentSucceeded(wrongAmount);
+    Poll.until(
+        "the refund is in flight", Duration.ofSeconds(30), () -> payments.refundsTried.get() > 0);
+
+    client.newUntypedWorkflowStub(OrderWorkflow.workflowId(ORDER)).cancel();
+    Thread.sleep(500); // the cancel request reaches the workflow while the refund is held
+    refund.countDown();
+
+    assertThat(catchThrowable(() -> awaitEnd(ORDER))).hasRootCauseInstanceOf(CanceledFailure.class);
+    assertThat(payments.refunds).containsExactly(wrongAmount);
+    assertThat(orders.get(ORDER).status()).isEqualTo(CANCELLED);
+  }
+
+  @Test
   void currentDetailsShowThePaymentWindowThenTheSellersPayout() {
     Order order = reserve(ORDER, BUYER, TICKET, WINDOW);
     assertThat(currentDetails(ORDER))
