@@ -251,6 +251,25 @@ class UserApiIntegrationTest extends ApiIntegrationTest {
         .containsExactly("Email in use");
   }
 
+  @Test
+  void aChangeOfAnotherJsonTypeIsRefusedNotIgnored() {
+    ApiClient client = signedUp();
+
+    assertThat(
+            client
+                .patch(
+                    CURRENT,
+                    Map.of("currentPassword", "password1", "email", 42, "password", 87654321))
+                .errors())
+        .containsExactlyInAnyOrder(
+            "Email must be valid@email", "Password must be between 8 and 64 characters@password");
+    assertThat(
+            client
+                .patch(CURRENT, Map.of("currentPassword", "password1", "password", List.of()))
+                .errors())
+        .containsExactly("Password must be between 8 and 64 characters@password");
+  }
+
   private tools.jackson.databind.JsonNode currentUserWith(String token) {
     return anonymous()
         .send("GET", CURRENT, null, "Cookie", "session=" + token)
