@@ -97,7 +97,8 @@ public final class Text {
   }
 
   private static boolean isInvisible(int codePoint) {
-    return Character.isWhitespace(codePoint)
+    return (codePoint <= Character.MAX_VALUE && isSpace((char) codePoint))
+        || Character.isWhitespace(codePoint)
         || Character.isSpaceChar(codePoint)
         || Character.getType(codePoint) == Character.FORMAT;
   }

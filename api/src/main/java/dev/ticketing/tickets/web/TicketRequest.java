@@ -16,8 +16,8 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
- * A listing's title (without the space and invisible characters around it), its exact price (a JSON
- * number, or a string of ASCII digits such as {@code "20.00"}) and its event's date, if known.
+ * A listing's title (without the space around it), its exact price (a JSON number, or a string of
+ * ASCII digits such as {@code "20.00"}) and its event's date, if known.
  */
 record TicketRequest(
     @Schema(
@@ -66,8 +66,11 @@ record TicketRequest(
     return eventAt == null ? null : eventAt.instant();
   }
 
-  /** The title without the space and invisible characters around it. */
+  /**
+   * The title as sent, without the space around it. Invisible characters stay: they may be part of
+   * what is shown, a flag's tags or a right-to-left mark, and a title of nothing else is refused.
+   */
   String listedTitle() {
-    return Text.visible(title);
+    return Text.trimmed(title);
   }
 }
