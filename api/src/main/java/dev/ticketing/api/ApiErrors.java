@@ -19,6 +19,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.web.firewall.RequestRejectedException;
@@ -59,7 +60,7 @@ public class ApiErrors {
 
   @ExceptionHandler(ApiException.class)
   ResponseEntity<ApiError.Body> refused(ApiException e) {
-    return ResponseEntity.status(e.status()).body(new ApiError.Body(e.errors()));
+    return errorAnswer(e.status()).body(new ApiError.Body(e.errors()));
   }
 
   @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
@@ -70,7 +71,7 @@ public class ApiErrors {
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
   ResponseEntity<ApiError.Body> wrongMethod(HttpRequestMethodNotSupportedException e) {
     var allowed = e.getSupportedHttpMethods();
-    return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
+    return errorAnswer(HttpStatus.METHOD_NOT_ALLOWED)
         .allow(allowed == null ? new HttpMethod[0] : allowed.toArray(HttpMethod[]::new))
         .body(ApiError.Body.of("Method " + e.getMethod() + " is not allowed here"));
   }
@@ -89,7 +90,7 @@ public class ApiErrors {
             .sorted(Comparator.comparing((FieldError error) -> fields.indexOf(error.getField())))
             .map(error -> new ApiError(String.valueOf(error.getDefaultMessage()), error.getField()))
             .toList();
-    return ResponseEntity.badRequest().body(new ApiError.Body(errors));
+    return errorAnswer(HttpStatus.BAD_REQUEST).body(new ApiError.Body(errors));
   }
 
   private static List<String> fieldsOf(@Nullable Object request) {
@@ -112,7 +113,7 @@ public class ApiErrors {
     return answer(
         HttpStatus.BAD_REQUEST,
         e.getCause() instanceof StreamReadException
-            ? "The body is not valid JSON"
+            ? BodyLimits.NOT_JSON
             : "The body must be a JSON object");
   }
 
@@ -172,6 +173,14 @@ public class ApiErrors {
   }
 
   static ResponseEntity<ApiError.Body> answer(HttpStatus status, String message) {
-    return ResponseEntity.status(status).body(ApiError.Body.of(message));
+    return errorAnswer(status).body(ApiError.Body.of(message));
+  }
+
+  /**
+   * An error answer, JSON whatever the request's {@code Accept} asks: its type set here, Spring MVC
+   * writes it as it is, where one that {@code Accept: application/xml} excluded went out empty.
+   */
+  private static ResponseEntity.BodyBuilder errorAnswer(HttpStatus status) {
+    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON);
   }
 }

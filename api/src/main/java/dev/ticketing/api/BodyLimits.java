@@ -11,6 +11,10 @@ import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -21,15 +25,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * What a request body must be before anything else, authentication included, looks at it: at most 1
- * MiB (by its Content-Length, or by the bytes read when it is chunked), and exactly JSON. Here
- * because neither Tomcat nor Spring MVC limits a JSON body's size, and Spring MVC judges the type
- * only of bodies its handlers read, after authentication.
+ * MiB (by its Content-Length, or by the bytes read), exactly JSON, and UTF-8 without a malformed
+ * byte. Here because neither Tomcat nor Spring MVC limits a JSON body's size, Spring MVC judges the
+ * type only of bodies its handlers read, after authentication, and Jackson reads malformed UTF-8.
+ * The body is read here whole, then read again from memory.
  */
 public final class BodyLimits extends OncePerRequestFilter {
 
   public static final int LIMIT = 1 << 20;
   static final String TOO_LARGE = "The body must be at most 1 MiB";
   static final String JSON_ONLY = "The body must be application/json";
+  static final String NOT_JSON = "The body is not valid JSON";
   private static final Set<String> JSON = Set.of("application/json");
 
   private final ErrorResponses errors;
@@ -48,10 +54,12 @@ public final class BodyLimits extends OncePerRequestFilter {
       errors.write(response, HttpStatus.CONTENT_TOO_LARGE, TOO_LARGE);
     } else if ((length > 0 || chunked) && !isJson(request.getContentType())) {
       errors.write(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, JSON_ONLY);
-    } else if (chunked) {
+    } else if (length > 0 || chunked) {
       byte[] body = request.getInputStream().readNBytes(LIMIT + 1);
       if (body.length > LIMIT) {
         errors.write(response, HttpStatus.CONTENT_TOO_LARGE, TOO_LARGE);
+      } else if (isUtf8(request.getCharacterEncoding()) && !isUtf8(body)) {
+        errors.write(response, HttpStatus.BAD_REQUEST, NOT_JSON);
       } else {
         chain.doFilter(new Buffered(request, body), response);
       }
@@ -60,27 +68,46 @@ public final class BodyLimits extends OncePerRequestFilter {
     }
   }
 
-  /**
-   * {@code application/json} or a {@code +json} type, never a wildcard such as {@code *}{@code /*}.
-   */
+  /** {@code application/json}, as the contract says: not a wildcard, nor another {@code +json}. */
   static boolean isJson(@Nullable String contentType) {
     if (contentType == null) {
       return false;
     }
     try {
       MediaType type = MediaType.parseMediaType(contentType);
-      return !type.isWildcardType()
-          && !type.isWildcardSubtype()
-          && (JSON.contains(type.getType() + "/" + type.getSubtype())
-              || type.getSubtype().endsWith("+json"));
+      return JSON.contains(type.getType() + "/" + type.getSubtype());
     } catch (InvalidMediaTypeException e) {
       return false;
     }
   }
 
+  /** Whether a body in this charset (none named: JSON's own, UTF-8) is read as UTF-8. */
+  private static boolean isUtf8(@Nullable String charset) {
+    return charset == null || charset.equalsIgnoreCase("utf-8") || charset.equalsIgnoreCase("utf8");
+  }
+
   /**
-   * A chunked request whose body was read here, to learn its size, and is read again from memory.
+   * Whether the bytes are UTF-8 exactly. Jackson's reader takes an overlong form ({@code C0 AF} for
+   * {@code /}) as the character it spells, so a title or an email would be stored as other than
+   * sent, and a key could be spelt past a check; Java's decoder refuses every malformed form.
    */
+  static boolean isUtf8(byte[] body) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder(); // reports what is malformed
+    ByteBuffer in = ByteBuffer.wrap(body);
+    CharBuffer out = CharBuffer.allocate(4096);
+    while (true) {
+      CoderResult result = decoder.decode(in, out, true);
+      if (result.isError()) {
+        return false;
+      }
+      if (result.isUnderflow()) {
+        return !decoder.flush(out).isError();
+      }
+      out.clear();
+    }
+  }
+
+  /** A request whose body was read here, to check it, and is read again from memory. */
   private static final class Buffered extends HttpServletRequestWrapper {
     private final byte[] body;
 

@@ -123,11 +123,16 @@ class WebClient implements WebMvcConfigurer {
         return file;
       }
       boolean page =
-          !path.startsWith("api/")
-              && !path.startsWith("actuator/")
+          !isUnder(path, "api")
+              && !isUnder(path, "actuator")
               && !path.substring(path.lastIndexOf('/') + 1).contains(".");
       Resource index = location.createRelative("index.html");
       return page && index.isReadable() ? index : null;
+    }
+
+    /** The folder itself ({@code /api}, {@code /api/}) or anything in it. */
+    private static boolean isUnder(String path, String folder) {
+      return path.equals(folder) || path.startsWith(folder + "/");
     }
   }
 

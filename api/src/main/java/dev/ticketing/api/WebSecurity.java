@@ -2,10 +2,12 @@ package dev.ticketing.api;
 
 import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.HEAD;
 import static org.springframework.http.HttpMethod.PATCH;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
+import java.io.ByteArrayOutputStream;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -24,10 +26,11 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * The API's HTTP edge, in Spring Security's filter chain: the body rules first, then the refusal of
- * cross-site writes, the session cookie's authentication, the routes that need a signed-in user
- * (401 in the error format otherwise), and the security headers on every answer. Answers that set
- * no caching of their own (every API answer) get Spring Security's {@code no-store}.
+ * The API's HTTP edge, in Spring Security's filter chain: the body rules first, then the query's
+ * decoding, the refusal of cross-site writes, the session cookie's authentication, the routes that
+ * need a signed-in user (401 in the error format otherwise), and the security headers on every
+ * answer. Answers that set no caching of their own (every API answer) get Spring Security's {@code
+ * no-store}.
  */
 @Configuration(proxyBeanMethods = false)
 class WebSecurity {
@@ -46,32 +49,33 @@ class WebSecurity {
       new OrRequestMatcher(
           route(POST, "/api/tickets"),
           route(PUT, "/api/tickets/*"),
-          route(GET, "/api/orders"),
+          reads("/api/orders"),
           route(POST, "/api/orders"),
-          route(GET, "/api/orders/*"),
+          reads("/api/orders/*"),
           route(DELETE, "/api/orders/*"),
-          route(GET, "/api/payments"),
+          reads("/api/payments"),
           route(POST, "/api/payments"),
           route(PATCH, "/api/users/currentuser"),
-          route(GET, "/api/sales"),
-          route(GET, "/api/payouts"),
-          route(GET, "/api/payouts/account"),
+          reads("/api/sales"),
+          reads("/api/payouts"),
+          reads("/api/payouts/account"),
           route(POST, "/api/payouts/account"));
 
   /** Routes open to anyone that answer differently to a signed-in user. */
   static final RequestMatcher WHO_ASKS =
       new OrRequestMatcher(
-          route(GET, "/api/users/currentuser"),
+          reads("/api/users/currentuser"),
           route(POST, "/api/users/signout"),
-          route(GET, "/api/events/stream"));
+          reads("/api/events/stream"));
 
   /**
    * Spring Security's firewall, letting an encoded slash through: a path segment holding one is an
    * id like any other, and answers 404 as the contract says, not 400. Tomcat passes it on encoded
    * (ServletContainer), so the decoded path holds a {@code %} too; so is a backslash. And any
    * method: one a route does not take is 405 with {@code Allow} from Spring MVC; the signed-in
-   * routes are named by method. What it still refuses (a parameter name of unassigned or control
-   * characters, say) is 400 {@code Bad Request} in the error format, as undecodable input is.
+   * routes are named by method. What it still refuses as the request comes is 404 for a path that
+   * decodes, as an unknown id is, and 400 {@code Bad Request} for one that does not; a parameter
+   * name of unassigned or control characters, found as it is read, is 400 (ApiErrors).
    */
   @Bean
   WebSecurityCustomizer encodedSlashesInIds(ErrorResponses errors) {
@@ -82,8 +86,37 @@ class WebSecurity {
     firewall.setUnsafeAllowAnyHttpMethod(true);
     return web ->
         web.httpFirewall(firewall)
-            .requestRejectedHandler((request, response, rejected) ->
-                errors.write(response, HttpStatus.BAD_REQUEST, "Bad Request"));
+            .requestRejectedHandler((request, response, rejected) -> {
+              if (decodes(request.getRequestURI())) {
+                errors.write(response, HttpStatus.NOT_FOUND, "Not Found");
+              } else {
+                errors.write(response, HttpStatus.BAD_REQUEST, "Bad Request");
+              }
+            });
+  }
+
+  /**
+   * Whether a path as sent decodes: each {@code %} two hex digits, the bytes UTF-8, none of them
+   * NUL. One that does (an id of {@code %2e%2e%2f}, {@code a;b}) and the firewall still refuses is
+   * 404 as any unknown id is; one that does not is 400.
+   */
+  static boolean decodes(String path) {
+    var bytes = new ByteArrayOutputStream(path.length());
+    for (int i = 0; i < path.length(); i++) {
+      char c = path.charAt(i);
+      if (c != '%') {
+        bytes.write(c);
+        continue;
+      }
+      int high = i + 2 < path.length() ? Character.digit(path.charAt(i + 1), 16) : -1;
+      int low = high < 0 ? -1 : Character.digit(path.charAt(i + 2), 16);
+      if (low < 0 || (high == 0 && low == 0)) {
+        return false;
+      }
+      bytes.write(high * 16 + low);
+      i += 2;
+    }
+    return BodyLimits.isUtf8(bytes.toByteArray());
   }
 
   @Bean
@@ -101,7 +134,8 @@ class WebSecurity {
         .sessionManagement(
             session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .addFilterAfter(new BodyLimits(errors), HeaderWriterFilter.class)
-        .addFilterAfter(new CrossSiteRequests(errors), BodyLimits.class)
+        .addFilterAfter(new QueryDecoding(errors), BodyLimits.class)
+        .addFilterAfter(new CrossSiteRequests(errors), QueryDecoding.class)
         .addFilterBefore(sessions, AnonymousAuthenticationFilter.class)
         .authorizeHttpRequests(
             routes -> routes.requestMatchers(SIGNED_IN).authenticated().anyRequest().permitAll())
@@ -118,6 +152,11 @@ class WebSecurity {
                 .referrerPolicy(
                     referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
         .build();
+  }
+
+  /** A route that reads: by GET, and by HEAD, which Spring MVC answers with the GET handler. */
+  private static RequestMatcher reads(String path) {
+    return new OrRequestMatcher(route(GET, path), route(HEAD, path));
   }
 
   private static RequestMatcher route(HttpMethod method, String path) {

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -23,6 +24,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * error format (or, for the headers, as they should be), and nothing stored otherwise than sent.
  */
 class EdgeIntegrationTest extends ApiIntegrationTest {
+
+  private static final String BAD_REQUEST = "{\"errors\":[{\"message\":\"Bad Request\"}]}";
 
   @Autowired Users users;
 
@@ -66,6 +69,91 @@ class EdgeIntegrationTest extends ApiIntegrationTest {
       assertThat(answer).as(request).contains("{\"errors\":[{\"message\":");
     }
     assertThat(raw("GET /error", "", "")).startsWith("HTTP/1.1 404");
+    // Routes that read no parameter: Tomcat decodes a query only when it is read.
+    for (String request :
+        List.of(
+            "GET /api/orders?x=%zz",
+            "GET /api/users/currentuser?x=%ff",
+            "GET /api/tickets/" + new ObjectId() + "?%00",
+            "POST /api/tickets?%zz")) {
+      String answer =
+          raw(
+              request,
+              "Cookie: " + cookie + "\r\nContent-Type: application/json",
+              "{\"title\":\"Gig\",\"price\":1}");
+      assertThat(answer).as(request).startsWith("HTTP/1.1 400").contains(BAD_REQUEST);
+    }
+  }
+
+  @Test
+  void aBodyOfMalformedUtf8IsRefusedNotReadAsWhatItSpells() throws Exception {
+    String cookie = signedUp().sessionCookie();
+    for (byte[] malformed :
+        List.of(
+            new byte[] {(byte) 0xc0, (byte) 0xaf}, // an overlong '/'
+            new byte[] {(byte) 0xc0, (byte) 0x80}, // an overlong NUL
+            new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80}, // a surrogate's own bytes
+            new byte[] {(byte) 0xf5, (byte) 0x80, (byte) 0x80, (byte) 0x80}, // past U+10FFFF
+            new byte[] {(byte) 0xff})) {
+      var body = new java.io.ByteArrayOutputStream();
+      body.writeBytes("{\"title\":\"a".getBytes(StandardCharsets.UTF_8));
+      body.writeBytes(malformed);
+      body.writeBytes("b\",\"price\":1}".getBytes(StandardCharsets.UTF_8));
+
+      String answer =
+          rawLine(
+              "POST /api/tickets HTTP/1.1\r\nHost: 127.0.0.1:"
+                  + port
+                  + "\r\nCookie: "
+                  + cookie
+                  + "\r\nContent-Type: application/json\r\nContent-Length: "
+                  + body.size(),
+              body.toByteArray());
+
+      assertThat(answer)
+          .startsWith("HTTP/1.1 400")
+          .contains("{\"errors\":[{\"message\":\"The body is not valid JSON\"}]}");
+    }
+  }
+
+  @Test
+  void anErrorIsJsonWhateverTheAcceptHeaderAsks() {
+    for (String accept : List.of("application/xml", "text/html")) {
+      Answer missing = anonymous().send("GET", "/api/tickets/zzz", null, "Accept", accept);
+      Answer signedOut = anonymous().send("GET", "/api/orders", null, "Accept", accept);
+      Answer list = anonymous().send("GET", "/api/tickets", null, "Accept", accept);
+
+      assertThat(missing.status()).as(accept).isEqualTo(404);
+      assertThat(missing.errors()).as(accept).containsExactly("Not Found");
+      assertThat(signedOut.errors()).as(accept).containsExactly("Not authorized");
+      assertThat(list.status()).as(accept).isEqualTo(406);
+      assertThat(list.errors())
+          .as(accept)
+          .containsExactly("Only application/json answers are available");
+    }
+  }
+
+  @Test
+  void anIdThatDecodesIs404ThoughTheFirewallRefusesIt() throws Exception {
+    for (String id : List.of("%2e%2e%2f", "a%2eb", "%3B", "x;y=1", "%0a", "..%2F..")) {
+      assertThat(raw("GET /api/tickets/" + id, "", ""))
+          .as(id)
+          .startsWith("HTTP/1.1 404")
+          .contains("{\"errors\":[{\"message\":\"Not Found\"}]}");
+    }
+    assertThat(WebSecurity.decodes("/api/tickets/%c0%af")).isFalse();
+    assertThat(WebSecurity.decodes("/api/tickets/%00")).isFalse();
+    assertThat(WebSecurity.decodes("/api/tickets/%2")).isFalse();
+    assertThat(WebSecurity.decodes("/api/tickets/%e2%82%ac")).isTrue();
+  }
+
+  @Test
+  void theApiFolderItselfIsNoPage() {
+    for (String path : List.of("/api", "/api/")) {
+      Answer answer = anonymous().get(path);
+      assertThat(answer.status()).as(path).isEqualTo(404);
+      assertThat(answer.errors()).as(path).containsExactly("Not Found");
+    }
   }
 
   @Test
@@ -76,7 +164,7 @@ class EdgeIntegrationTest extends ApiIntegrationTest {
           raw("POST /api/tickets", "Cookie: " + cookie + "\r\nContent-Type: " + type, "");
       assertThat(status(answer)).as(type).isBetween(400, 499);
     }
-    for (String type : List.of("*/*", "application/*")) {
+    for (String type : List.of("*/*", "application/*", "application/vnd.x+json")) {
       Answer answer = anonymous().send("POST", "/api/users/signin", "{}", "Content-Type", type);
       assertThat(answer.status()).as(type).isEqualTo(415);
       assertThat(answer.errors()).containsExactly("The body must be application/json");
@@ -206,6 +294,27 @@ class EdgeIntegrationTest extends ApiIntegrationTest {
   }
 
   @Test
+  void aHeadIsAnsweredAsItsGetSignedInOrNot() {
+    String order = "/api/orders/" + new ObjectId();
+    for (ApiClient client : List.of(anonymous(), signedUp())) {
+      for (String path :
+          List.of(
+              "/api/orders",
+              order,
+              "/api/payments?orderId=" + new ObjectId(),
+              "/api/sales",
+              "/api/payouts",
+              "/api/payouts/account",
+              "/api/users/currentuser",
+              "/api/tickets")) {
+        assertThat(client.send("HEAD", path, null).status())
+            .as(path)
+            .isEqualTo(client.get(path).status());
+      }
+    }
+  }
+
+  @Test
   void metricsAreNotOnThePublicPort() {
     assertThat(anonymous().get("/actuator/prometheus").status()).isEqualTo(404);
     assertThat(management().get("/actuator/prometheus").status()).isEqualTo(200);
@@ -261,9 +370,14 @@ class EdgeIntegrationTest extends ApiIntegrationTest {
   }
 
   private String rawLine(String head, String body) throws IOException {
+    return rawLine(head, body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private String rawLine(String head, byte[] body) throws IOException {
     try (var socket = new Socket("127.0.0.1", port)) {
       OutputStream out = socket.getOutputStream();
-      out.write((head + "\r\nConnection: close\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8));
+      out.write((head + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+      out.write(body);
       out.flush();
       return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
