@@ -1,5 +1,6 @@
 package dev.ticketing.orders;
 
+import dev.ticketing.store.AttemptDeadline;
 import dev.ticketing.workflows.OrderId;
 import dev.ticketing.workflows.PaymentId;
 import dev.ticketing.workflows.orders.CancellationReason;
@@ -17,6 +18,7 @@ public class OrderActivitiesImpl implements OrderActivities {
 
   @Override
   public Order create(Order order) {
+    AttemptDeadline.ensureBefore(AttemptDeadline.ofThisAttempt()); // its claim is the next write
     return orders.create(order);
   }
 

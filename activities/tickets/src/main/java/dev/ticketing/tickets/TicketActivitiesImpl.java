@@ -1,5 +1,6 @@
 package dev.ticketing.tickets;
 
+import dev.ticketing.store.AttemptDeadline;
 import dev.ticketing.workflows.OrderId;
 import dev.ticketing.workflows.TicketId;
 import dev.ticketing.workflows.UserId;
@@ -20,7 +21,12 @@ public class TicketActivitiesImpl implements TicketActivities {
   public Reservation reserve(
       TicketId ticketId, OrderId orderId, UserId buyerId, @Nullable TicketSeen seen) {
     Ticket held =
-        tickets.reserve(ticketId, orderId, buyerId, seen == null ? null : Ticket.of(seen));
+        tickets.reserve(
+            ticketId,
+            orderId,
+            buyerId,
+            seen == null ? null : Ticket.of(seen),
+            AttemptDeadline.ofThisAttempt());
     return new Reservation(
         held.id(), held.title(), held.price(), held.version(), held.userId(), held.eventAt());
   }

@@ -5,6 +5,7 @@ import static org.springframework.data.domain.Sort.Direction.ASC;
 import static org.springframework.data.domain.Sort.Direction.DESC;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import dev.ticketing.store.AttemptDeadline;
 import dev.ticketing.store.DomainDatabase;
 import dev.ticketing.store.DomainStore;
 import dev.ticketing.store.Event;
@@ -82,16 +83,25 @@ public final class Tickets extends DomainStore {
   }
 
   public Ticket reserve(TicketId id, OrderId order, UserId buyer) {
-    return reserve(id, order, buyer, null);
+    return reserve(id, order, buyer, null, Instant.MAX);
   }
 
   /**
    * Holds the ticket for the order, starting from the ticket as the buyer's request found it when
-   * given: the change then costs no read, unless that one is no longer the latest.
+   * given: the change then costs no read, unless that one is no longer the latest. Not once {@code
+   * notAfter} has passed, checked as each claim is about to be sent ({@link AttemptDeadline}).
    */
-  public Ticket reserve(TicketId id, OrderId order, UserId buyer, @Nullable Ticket seen) {
+  public Ticket reserve(
+      TicketId id, OrderId order, UserId buyer, @Nullable Ticket seen, Instant notAfter) {
     Instant now = clock.instant();
-    return change(id, "TicketReserved", t -> t.reserveFor(order, buyer, now), seen);
+    return change(
+        id,
+        "TicketReserved",
+        t -> {
+          AttemptDeadline.ensureBefore(notAfter);
+          return t.reserveFor(order, buyer, now);
+        },
+        seen);
   }
 
   /** Every ticket, for a read model that keeps them all; one scan, so at start, not per request. */

@@ -1,6 +1,7 @@
 package dev.ticketing.tickets;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.ticketing.harness.FerretDb;
@@ -83,7 +84,7 @@ class TicketsIntegrationTest {
     assertThat(Ticket.of(seen)).isEqualTo(found);
     Ticket held =
         new Tickets(database, Clock.systemUTC())
-            .reserve(listed.id(), order, buyer, Ticket.of(seen));
+            .reserve(listed.id(), order, buyer, Ticket.of(seen), Instant.MAX);
 
     assertThat(held)
         .isEqualTo(
@@ -125,6 +126,19 @@ class TicketsIntegrationTest {
         .hasSize(199)
         .containsOnly("Ticket is already reserved");
     assertThat(types(ticket)).containsExactly("TicketCreated", "TicketReserved");
+  }
+
+  @Test
+  void aReservationWhoseAttemptIsOverHoldsNothing() {
+    Ticket ticket = tickets.list(SELLER, "Concert", TWENTY, null);
+
+    assertThatThrownBy(() ->
+            tickets.reserve(ticket.id(), order(), buyer(), null, Instant.now().minusMillis(1)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("Temporal no longer waits for it");
+    assertThat(tickets.find(ticket.id().value()).orElseThrow().status())
+        .isEqualTo(TicketStatus.AVAILABLE);
+    assertThat(types(ticket)).containsExactly("TicketCreated");
   }
 
   @Test

@@ -18,6 +18,8 @@ import dev.ticketing.workflows.tickets.Reservation;
 import dev.ticketing.workflows.tickets.TicketActivities;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
+import io.temporal.workflow.TimerOptions;
+import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
@@ -30,6 +32,7 @@ final class OrderSteps {
   private static final String RELEASE = "Put the ticket back on sale";
   private static final String RECORD_PAID = "Record the order as paid";
   private static final String MARK_SOLD = "Mark the ticket sold";
+  private static final Duration LATE_WRITES_LAND_WITHIN = Duration.ofSeconds(10);
 
   // Once a transition is decided it must land, so store writes retry without a limit.
   private final Activities<OrderActivities> orders =
@@ -59,6 +62,18 @@ final class OrderSteps {
 
   Order recordNew(Order order) {
     return newOrders.withSummary("Record the order").create(order);
+  }
+
+  /**
+   * Waits until a hold or an order record of an attempt Temporal gave up on has landed, if it was
+   * to: such a write is sent only before its attempt's deadline (AttemptDeadline) and lands within
+   * the stores' read timeout (8 s), so what is undone after this stays undone.
+   */
+  void awaitLateWrites() {
+    Workflow.newTimer(
+            LATE_WRITES_LAND_WITHIN,
+            TimerOptions.newBuilder().setSummary("Let a late hold or order record land").build())
+        .get();
   }
 
   /** Undoes a reservation that could not land: the order, and the ticket's hold should it have. */

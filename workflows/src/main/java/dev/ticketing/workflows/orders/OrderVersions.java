@@ -13,7 +13,8 @@ record OrderVersions(
     boolean undoesUnansweredCharges,
     boolean operatorCancelAwaitsClose,
     boolean completesAtOnce,
-    boolean refundOutlivesCancel) {
+    boolean refundOutlivesCancel,
+    boolean forgetsAfterLateWrites) {
 
   static final String EXPIRY_DECIDED_LAST = "expiry-decided-after-payments";
   static final String RELEASE_ALONGSIDE_CANCEL = "release-alongside-cancel";
@@ -23,6 +24,7 @@ record OrderVersions(
   static final String OPERATOR_CANCEL_AWAITS_CLOSE = "operator-cancel-awaits-close";
   static final String COMPLETES_AT_ONCE = "completes-at-once";
   static final String REFUND_OUTLIVES_CANCEL = "refund-outlives-cancel";
+  static final String FORGETS_AFTER_LATE_WRITES = "forgets-after-late-writes";
 
   /** Asked once, as run() starts, where the first orders of each change recorded its marker. */
   static OrderVersions ofThisRun() {
@@ -32,7 +34,8 @@ record OrderVersions(
         isOn(UNDO_UNANSWERED_CHARGE),
         isOn(OPERATOR_CANCEL_AWAITS_CLOSE),
         isOn(COMPLETES_AT_ONCE),
-        isOn(REFUND_OUTLIVES_CANCEL));
+        isOn(REFUND_OUTLIVES_CANCEL),
+        isOn(FORGETS_AFTER_LATE_WRITES));
   }
 
   /** Asked as the order completes, where that change recorded its marker. */

@@ -204,15 +204,28 @@ public class OrderWorkflowImpl implements OrderWorkflow {
       return true;
     } catch (ActivityFailure failure) {
       ApplicationFailure reason = Rejection.in(failure).orElse(null);
-      if (reason == null) {
+      if (reason != null) {
+        reject(reason);
+      } else if (versions().forgetsAfterLateWrites()) {
+        reject(UNAVAILABLE.failure("Service unavailable")); // the buyer hears it at once
+        Workflow.newDetachedCancellationScope(
+                () -> {
+                  steps.awaitLateWrites();
+                  steps.forgetReservation(purchase);
+                })
+            .run();
+      } else {
         Workflow.newDetachedCancellationScope(() -> steps.forgetReservation(purchase)).run();
-        reason = UNAVAILABLE.failure("Service unavailable");
+        reject(UNAVAILABLE.failure("Service unavailable"));
       }
-      upsertSearchAttributes(REJECTED);
-      rejection = reason;
-      moveTo(OrderStage.REJECTED);
       return false;
     }
+  }
+
+  private void reject(ApplicationFailure reason) {
+    upsertSearchAttributes(REJECTED);
+    rejection = reason;
+    moveTo(OrderStage.REJECTED);
   }
 
   /**

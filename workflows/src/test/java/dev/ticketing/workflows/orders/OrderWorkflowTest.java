@@ -421,24 +421,42 @@ class OrderWorkflowTest {
   @Test
   void reservationThatCannotLandIsUndone() {
     tickets.unavailable = true;
-    var purchase = new Purchase(ORDER, BUYER, TICKET, WINDOW);
-    OrderWorkflow workflow =
-        client.newWorkflowStub(
-            OrderWorkflow.class, OrderWorkflow.options(purchase, asShown(purchase)));
-    var reserving =
-        WorkflowClient.startUpdateWithStart(
-            workflow::reserve,
-            TICKET,
-            UpdateOptions.<Order>newBuilder().setWaitForStage(WorkflowUpdateStage.ACCEPTED).build(),
-            new WithStartWorkflowOperation<>(workflow::run, purchase));
+    var reserving = startReserving();
 
     // A client waiting on an update holds the test server's clock; skip the retries explicitly.
     env.sleep(Duration.ofSeconds(30));
     ApplicationFailure failure = rejection(reserving::getResult);
+    awaitEnd(ORDER);
 
     assertThat(failure.getType()).isEqualTo("UNAVAILABLE");
     assertThat(tickets.releases).containsExactly(ORDER);
     assertThat(orders.get(ORDER)).isNull();
+  }
+
+  @Test
+  void aHoldThatLandsAfterItsReservationFailedIsReleased() {
+    tickets.unavailable = true;
+    var reserving = startReserving();
+    env.sleep(Duration.ofSeconds(24)); // past the reservation's 20 s
+    assertThat(rejection(reserving::getResult).getType()).isEqualTo("UNAVAILABLE");
+
+    tickets.holdFor(TICKET, ORDER); // an attempt Temporal gave up on lands after all
+    env.sleep(Duration.ofSeconds(15));
+    awaitEnd(ORDER);
+
+    assertThat(tickets.holder(TICKET)).isNull();
+  }
+
+  private WorkflowUpdateHandle<Order> startReserving() {
+    var purchase = new Purchase(ORDER, BUYER, TICKET, WINDOW);
+    OrderWorkflow workflow =
+        client.newWorkflowStub(
+            OrderWorkflow.class, OrderWorkflow.options(purchase, asShown(purchase)));
+    return WorkflowClient.startUpdateWithStart(
+        workflow::reserve,
+        TICKET,
+        UpdateOptions.<Order>newBuilder().setWaitForStage(WorkflowUpdateStage.ACCEPTED).build(),
+        new WithStartWorkflowOperation<>(workflow::run, purchase));
   }
 
   @Test
