@@ -77,6 +77,20 @@ class NotificationActivitiesIntegrationTest {
   }
 
   @Test
+  void aTitleThatSpellsAnEncodedWordIsSentAsItIs() {
+    var activities = activities(mailpit.smtpPort());
+    for (String title :
+        List.of("=?utf-8?b?SGFjaw==?=", "=?x?q?a?= \uD83C\uDFAB".repeat(20) + " Jazz")) {
+      UserId buyer = user();
+      activities.send(Notices.of(NoticeKind.RECEIPT, buyer, title));
+
+      assertThat(mailpit.emailsTo(addresses.get(buyer)))
+          .singleElement()
+          .satisfies(email -> assertThat(email.subject()).isEqualTo("Your receipt for " + title));
+    }
+  }
+
+  @Test
   void ofManyAttemptsAtOnceOneSends() throws Exception {
     UserId seller = user();
     Notice sold = Notices.of(NoticeKind.TICKET_SOLD, seller, "Final");
