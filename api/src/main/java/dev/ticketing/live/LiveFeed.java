@@ -1,5 +1,7 @@
 package dev.ticketing.live;
 
+import dev.ticketing.api.ApiError;
+import dev.ticketing.api.ApiException;
 import dev.ticketing.orders.Orders;
 import dev.ticketing.orders.web.OrderResponse;
 import dev.ticketing.payouts.Payouts;
@@ -26,6 +28,7 @@ import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,6 +45,10 @@ public class LiveFeed implements SmartLifecycle {
   // Events this much older than the newest one are history, not news, when a feed is read again.
   private static final Duration HORIZON = Duration.ofMinutes(1);
   private static final Duration STREAM_LIFETIME = Duration.ofMinutes(30);
+  // Streams at once, every browser's: each holds a connection, its buffers and a queue for up to
+  // 30 minutes, so a flood of them must not take the API's heap or Tomcat's 8,192 connections. The
+  // web client tries again on a 503, later and later.
+  static final int STREAMS = 1_000;
 
   private final Tickets tickets;
   private final TicketCatalog catalog;
@@ -72,12 +79,16 @@ public class LiveFeed implements SmartLifecycle {
     var emitter = new SseEmitter(STREAM_LIFETIME.toMillis());
     Subscriber subscriber;
     synchronized (this) {
+      if (subscribers.size() >= STREAMS) {
+        throw new ApiException(
+            HttpStatus.SERVICE_UNAVAILABLE, List.of(ApiError.of("Service unavailable")));
+      }
       subscriber = new Subscriber(emitter, user, missedSince(lastEventId));
       subscribers.add(subscriber);
     }
     Runnable leave =
         () -> {
-          subscriber.close();
+          subscriber.end();
           subscribers.remove(subscriber);
         };
     emitter.onCompletion(leave);
@@ -105,7 +116,7 @@ public class LiveFeed implements SmartLifecycle {
     running = false;
     followers.forEach(Following::close);
     followers.clear();
-    subscribers.forEach(Subscriber::close);
+    subscribers.forEach(Subscriber::end);
     subscribers.clear();
   }
 

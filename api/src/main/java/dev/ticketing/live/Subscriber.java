@@ -31,10 +31,14 @@ final class Subscriber {
     missed.forEach(this::offer);
   }
 
-  /** Queues the event if it is for this browser; false once this stream is closed. */
+  /**
+   * Queues the event if it is for this browser; false once this stream is closed. A full queue ends
+   * the stream, by its own writer: completing it here would wait for the write it is stuck in (the
+   * emitter's one lock), up to Tomcat's 60 s, and hold up every browser's events meanwhile.
+   */
   boolean offer(LiveEvent event) {
     if (open && event.isFor(user) && !queue.offer(event)) {
-      close();
+      end();
     }
     return open;
   }
@@ -57,15 +61,16 @@ final class Subscriber {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    close();
-  }
-
-  void close() {
     open = false;
     try {
       emitter.complete();
     } catch (IllegalStateException alreadyDone) {
       // the browser went first
     }
+  }
+
+  /** Ends the stream: its writer completes it once it is done with what it is writing. */
+  void end() {
+    open = false;
   }
 }

@@ -8,17 +8,30 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 class SubscriberTest {
 
-  /** A browser that stopped reading: every write waits for ever. */
+  /**
+   * A browser that stopped reading: every write waits for ever, and so does completing the stream,
+   * which waits for the write (SseEmitter's one lock).
+   */
   static final class StuckBrowser extends SseEmitter {
     final CountDownLatch writing = new CountDownLatch(1);
 
     @Override
     public void send(SseEventBuilder event) {
       writing.countDown();
+      forever();
+    }
+
+    @Override
+    public void complete() {
+      forever();
+    }
+
+    private static void forever() {
       try {
         new CountDownLatch(1).await();
       } catch (InterruptedException e) {
@@ -38,6 +51,7 @@ class SubscriberTest {
   }
 
   @Test
+  @Timeout(30) // offering to the stuck stream once waited on its write for ever
   void aBrowserThatStopsReadingLosesItsStreamWithoutHoldingUpTheOthers() throws Exception {
     var stuck = new StuckBrowser();
     var reading = new ReadingBrowser();
