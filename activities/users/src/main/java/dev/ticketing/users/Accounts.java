@@ -2,10 +2,9 @@ package dev.ticketing.users;
 
 import static dev.ticketing.workflows.Rejection.INVALID;
 import static dev.ticketing.workflows.Rejection.NOT_AUTHORIZED;
-import static dev.ticketing.workflows.Rejection.THROTTLED;
 
 import dev.ticketing.workflows.UserId;
-import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -31,13 +30,13 @@ public final class Accounts {
   }
 
   public User signIn(String email, String password) {
-    refuseWhileThrottled(email);
+    Instant attempt = throttle.attempt(email);
     Optional<User> user = users.findByEmail(email);
     String hash = user.map(User::passwordHash).orElse(unknownUserHash);
     if (!passwords.matches(password, hash) || user.isEmpty()) {
-      throttle.failed(email);
-      throw INVALID.failure("Invalid credentials");
+      throw INVALID.failure("Invalid credentials"); // counted as failed already
     }
+    throttle.succeeded(email, attempt);
     return user.get();
   }
 
@@ -52,11 +51,11 @@ public final class Accounts {
   public User update(
       UserId id, String currentPassword, @Nullable String email, @Nullable String password) {
     User user = users.find(id).orElseThrow(() -> NOT_AUTHORIZED.failure("Not authorized"));
-    refuseWhileThrottled(user.email());
+    Instant attempt = throttle.attempt(user.email());
     if (!passwords.matches(currentPassword, user.passwordHash())) {
-      throttle.failed(user.email());
-      throw INVALID.failure("Invalid credentials");
+      throw INVALID.failure("Invalid credentials"); // counted as failed already
     }
+    throttle.succeeded(user.email(), attempt);
     if (email == null && password == null) {
       return user;
     }
@@ -72,13 +71,5 @@ public final class Accounts {
   /** Ends the user's sessions, every one issued so far. */
   public User signOut(UserId id) {
     return users.signOut(id);
-  }
-
-  private void refuseWhileThrottled(String email) {
-    Optional<Duration> locked = throttle.lockedFor(email);
-    if (locked.isPresent()) {
-      long minutes = Math.max(1, locked.get().toSeconds() / 60 + 1);
-      throw THROTTLED.failure("Too many failed sign-ins; try again in " + minutes + " minutes");
-    }
   }
 }

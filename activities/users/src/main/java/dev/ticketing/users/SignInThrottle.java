@@ -1,5 +1,7 @@
 package dev.ticketing.users;
 
+import static dev.ticketing.workflows.Rejection.THROTTLED;
+
 import dev.ticketing.store.DomainDatabase;
 import dev.ticketing.store.EventLog;
 import dev.ticketing.store.VersionedStore;
@@ -7,24 +9,32 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * Failed sign-ins per email, registered or not: after {@code limit} of them within {@code window},
- * the email is locked until the oldest of those is {@code window} old. Each failure is a claimed
- * event, so concurrent guesses are all counted.
+ * the email is locked until the oldest of those is {@code window} old. A sign-in is counted as
+ * failed before its password is checked and taken back once it succeeds, each a claimed event, so
+ * guesses sent at once are all counted: counting each failure after its check let two hundred
+ * guesses sent together past a lock of ten.
  */
 public final class SignInThrottle {
 
-  /** The recent failed sign-ins for one email, under its lower-case form. */
+  /** The recent sign-ins for one email that failed or are being checked, by its lower-case form. */
   record Failures(String id, long version, List<Instant> times) {
     Failures plus(Instant now, Duration window) {
       List<Instant> recent =
           Stream.concat(times.stream().filter(t -> t.isAfter(now.minus(window))), Stream.of(now))
               .toList();
       return new Failures(id, version, recent);
+    }
+
+    Failures without(Instant attempt) {
+      var left = new ArrayList<>(times);
+      left.remove(attempt);
+      return new Failures(id, version, left);
     }
   }
 
@@ -41,26 +51,38 @@ public final class SignInThrottle {
     this.clock = clock;
   }
 
-  /** How long sign-ins for this email stay refused; empty when they are allowed. */
-  public Optional<Duration> lockedFor(String email) {
-    Instant now = clock.instant();
-    List<Instant> recent =
-        store.find(User.key(email)).map(Failures::times).orElse(List.of()).stream()
-            .filter(t -> t.isAfter(now.minus(window)))
-            .sorted()
-            .toList();
-    if (recent.size() < limit) {
-      return Optional.empty();
-    }
-    return Optional.of(Duration.between(now, recent.get(recent.size() - limit).plus(window)));
-  }
-
-  public void failed(String email) {
+  /**
+   * Counts a sign-in for this email as failed until {@link #succeeded} takes it back, and answers
+   * its time for that; refused, counting nothing, while the email is locked.
+   */
+  public Instant attempt(String email) {
     String key = User.key(email);
     // Stored as a BSON date, so compared at the precision it is stored with.
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    if (store.add(new Failures(key, 0, List.of(now)), "SignInFailed").isEmpty()) {
-      store.change(key, "SignInFailed", failures -> failures.plus(now, window));
+    if (store.add(new Failures(key, 0, List.of(now)), "SignInAttempted").isEmpty()) {
+      store.change(
+          key,
+          "SignInAttempted",
+          failures -> {
+            refuseWhileLocked(failures.times(), now);
+            return failures.plus(now, window);
+          });
+    }
+    return now;
+  }
+
+  /** Takes back a sign-in that succeeded: it was counted as failed while it was checked. */
+  public void succeeded(String email, Instant attempt) {
+    store.change(User.key(email), "SignInSucceeded", failures -> failures.without(attempt));
+  }
+
+  private void refuseWhileLocked(List<Instant> times, Instant now) {
+    List<Instant> recent =
+        times.stream().filter(t -> t.isAfter(now.minus(window))).sorted().toList();
+    if (recent.size() >= limit) {
+      Duration locked = Duration.between(now, recent.get(recent.size() - limit).plus(window));
+      long minutes = Math.max(1, locked.toSeconds() / 60 + 1);
+      throw THROTTLED.failure("Too many failed sign-ins; try again in " + minutes + " minutes");
     }
   }
 }

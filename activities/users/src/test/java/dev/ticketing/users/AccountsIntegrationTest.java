@@ -133,6 +133,42 @@ class AccountsIntegrationTest {
   }
 
   @Test
+  void guessesSentAtOnceAreAllCountedTowardsTheLock() throws Exception {
+    accounts.signUp("ada@example.com", "password123");
+    List<String> outcomes = new ArrayList<>();
+    try (var threads = Executors.newFixedThreadPool(16)) {
+      List<Future<String>> guesses =
+          IntStream.range(0, 40)
+              .mapToObj(i ->
+                  threads.submit(() ->
+                      refusal(() -> accounts.signIn("ada@example.com", "guess-" + i)).getType()))
+              .toList();
+      for (Future<String> guess : guesses) {
+        outcomes.add(guess.get());
+      }
+    }
+
+    assertThat(outcomes).filteredOn("INVALID"::equals).hasSize(10);
+    assertThat(outcomes).filteredOn("THROTTLED"::equals).hasSize(30);
+    assertThat(refusal(() -> accounts.signIn("ada@example.com", "password123")).getType())
+        .isEqualTo("THROTTLED");
+  }
+
+  @Test
+  void signInsThatSucceedAreNotCounted() {
+    accounts.signUp("ada@example.com", "password123");
+    for (int i = 0; i < 9; i++) {
+      refusal(() -> accounts.signIn("ada@example.com", "wrong-password"));
+    }
+    for (int i = 0; i < 5; i++) {
+      accounts.signIn("ada@example.com", "password123");
+    }
+
+    assertThat(accounts.signIn("ada@example.com", "password123").email())
+        .isEqualTo("ada@example.com");
+  }
+
+  @Test
   void nineFailuresAtAClockFinerThanMillisecondsDoNotLock() {
     clock.now = clock.now.plusNanos(123_456);
     accounts.signUp("ada@example.com", "password123");
