@@ -26,15 +26,18 @@ public final class Text {
   /** The OpenAPI pattern of a title: at least one character that is neither space nor invisible. */
   public static final String VISIBLE = "^[^\\x00]*[^\\x00" + SPACE + FORMAT + "][^\\x00]*$";
 
-  /** The OpenAPI pattern of {@link EmailAddress}, space around it allowed. */
+  /**
+   * The OpenAPI pattern of {@link EmailAddress}, space around it allowed, control characters
+   * nowhere (one around it was taken for space and cut off as the address was stored).
+   */
   public static final String EMAIL =
       "^["
           + SPACE
-          + "]*[^@\\x00"
+          + "]*[^@\\x00-\\x1F\\x7F"
           + SPACE
-          + "]+@[^@\\x00"
+          + "]+@[^@\\x00-\\x1F\\x7F"
           + SPACE
-          + "]+\\.[^@\\x00"
+          + "]+\\.[^@\\x00-\\x1F\\x7F"
           + SPACE
           + "]+["
           + SPACE

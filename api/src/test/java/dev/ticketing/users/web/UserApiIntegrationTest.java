@@ -68,6 +68,12 @@ class UserApiIntegrationTest extends ApiIntegrationTest {
         .isEqualTo("Password must be between 8 and 64 characters");
     assertThat(anonymous().post(SIGNUP, Map.of("email", 42, "password", "password1")).message())
         .isEqualTo("Email must be valid");
+    for (String control : List.of("\u0001", "\u007f", "\u0008")) {
+      String email = control + uniqueEmail();
+      assertThat(anonymous().post(SIGNUP, Map.of("email", email, "password", "password1")).errors())
+          .as("an address around U+%04X", (int) control.charAt(0))
+          .containsExactly("Email must be valid@email");
+    }
   }
 
   @Test
