@@ -24,20 +24,27 @@ order=()
 
 say() { printf '%s\n' "$*"; }
 
+# The API and the workers first, and only then what they use: a worker draining its activities still
+# reports to Temporal and writes to FerretDB. Each gets 30 s before it is killed. A second Ctrl-C
+# while stopping changes nothing: stopping is already under way, and ends.
 stop_all() {
-  trap - EXIT INT TERM
-  trap '' PIPE # whatever printed our output may be gone already (Ctrl-C reaches it too)
+  trap - EXIT
+  trap '' INT TERM PIPE # our output's reader may be gone already (Ctrl-C reaches it too)
   [ ${#order[@]} -eq 0 ] && return
   say "Stopping..."
-  for ((i = ${#order[@]} - 1; i >= 0; i--)); do
-    name=${order[i]}
-    kill -TERM "${pid[$name]}" 2>/dev/null
-  done
-  for name in "${order[@]}"; do
+  stop api workers
+  stop mailpit ferretdb temporal
+  say "Stopped."
+}
+
+stop() { # names, stopped together
+  local name
+  for name in "$@"; do [ -n "${pid[$name]:-}" ] && kill -TERM "${pid[$name]}" 2>/dev/null; done
+  for name in "$@"; do
+    [ -n "${pid[$name]:-}" ] || continue
     for _ in $(seq 1 300); do kill -0 "${pid[$name]}" 2>/dev/null || break; sleep 0.1; done
     kill -KILL "${pid[$name]}" 2>/dev/null
   done
-  say "Stopped."
 }
 trap stop_all EXIT
 trap 'exit 0' INT TERM
@@ -60,6 +67,13 @@ start() { # name, log file, command...
   pid[$name]=$!
   [[ " ${order[*]} " == *" $name "* ]] || order+=("$name")
 }
+
+# Go programs take Ctrl-C back (signal.Notify undoes the SIGINT a background job ignores), so Temporal,
+# FerretDB and Mailpit run in a session of their own: the terminal's Ctrl-C reaches only this script
+# and the JVMs (which ignore it), and stop_all stops each in its turn. setsid execs the program, so
+# its pid is the one started.
+own_session=()
+command -v setsid >/dev/null && own_session=(setsid)
 
 wait_until() { # name, seconds, check command...
   local name=$1 seconds=$2
@@ -88,27 +102,39 @@ if [ -z "${JWT_KEY:-}" ]; then
 fi
 
 ui="(the Web UI of your Temporal at ${TEMPORAL_ADDRESS:-})"
+SEARCH_ATTRIBUTES=(OrderStatus=Keyword TicketId=Keyword BuyerId=Keyword PayoutStatus=Keyword SellerId=Keyword)
+has_search_attributes() {
+  local listed attribute
+  listed=$("$BIN/temporal" operator search-attribute list --address "$TEMPORAL_ADDRESS") || return 1
+  for attribute in "${SEARCH_ATTRIBUTES[@]%=*}"; do grep -qw "$attribute" <<<"$listed" || return 1; done
+}
 if [ -z "${TEMPORAL_ADDRESS:-}" ]; then
   ui=http://localhost:$UI_PORT
   need_port $TEMPORAL_PORT "the Temporal dev server" "or set TEMPORAL_ADDRESS to a running Temporal"
   need_port $UI_PORT "the Temporal Web UI" "or set TEMPORAL_ADDRESS to a running Temporal"
   # The same tuning as the tests' (TemporalDevServer.TUNING says why).
-  start temporal "$LOGS/temporal.log" "$BIN/temporal" server start-dev \
+  start temporal "$LOGS/temporal.log" "${own_session[@]}" "$BIN/temporal" server start-dev \
     --db-filename "$DATA/temporal.db" --ip 127.0.0.1 --port $TEMPORAL_PORT --ui-port $UI_PORT \
     --log-level warn \
     --sqlite-pragma journal_mode=wal --sqlite-pragma synchronous=normal \
     --dynamic-config-value system.enableActivityEagerExecution=true \
     --dynamic-config-value history.transferProcessorMaxPollRPS=1000 \
-    --search-attribute OrderStatus=Keyword --search-attribute TicketId=Keyword --search-attribute BuyerId=Keyword \
-    --search-attribute PayoutStatus=Keyword --search-attribute SellerId=Keyword
+    "${SEARCH_ATTRIBUTES[@]/#/--search-attribute=}"
   export TEMPORAL_ADDRESS=127.0.0.1:$TEMPORAL_PORT
   say "Starting the Temporal dev server..."
-  wait_until temporal 60 sh -c "'$BIN/temporal' operator search-attribute list --address $TEMPORAL_ADDRESS | grep -q OrderStatus"
+  wait_until temporal 60 "$BIN/temporal" operator cluster health --address "$TEMPORAL_ADDRESS"
+  # start-dev registers them only as it creates the namespace: a .data/temporal.db of an earlier version
+  # lacks those added since, and a workflow that sets one (SellerId, on a payout) would fail its tasks.
+  for attribute in "${SEARCH_ATTRIBUTES[@]%=*}"; do
+    "$BIN/temporal" operator search-attribute create --name "$attribute" --type Keyword \
+      --address "$TEMPORAL_ADDRESS" >/dev/null 2>&1 # refused when it is there already
+  done
+  wait_until temporal 60 has_search_attributes
 fi
 
 if [ -z "${MONGODB_URI:-}" ]; then
   need_port $MONGO_PORT "FerretDB" "or set MONGODB_URI to a running MongoDB"
-  start ferretdb "$LOGS/ferretdb.log" "$BIN/ferretdb" --handler=sqlite --sqlite-url="file:$DATA/ferretdb/?_pragma=synchronous(normal)" \
+  start ferretdb "$LOGS/ferretdb.log" "${own_session[@]}" "$BIN/ferretdb" --handler=sqlite --sqlite-url="file:$DATA/ferretdb/?_pragma=synchronous(normal)" \
     --state-dir="$DATA/ferretdb" --listen-addr=127.0.0.1:$MONGO_PORT --debug-addr=- --telemetry=disable --log-level=warn \
     --test-capped-cleanup-interval=1s # trims the event feeds every second, not every minute (EventLog.java)
   export MONGODB_URI=mongodb://127.0.0.1:$MONGO_PORT
@@ -124,9 +150,9 @@ if [ -z "${MAIL_HOST:-}" ]; then
   # No SMTP authentication locally; nothing looked up on the internet (version checks, reverse DNS).
   # An email sent again after a crash carries its first Message-ID, and Mailpit keeps one, as
   # mail clients show one.
-  start mailpit "$LOGS/mailpit.log" "$BIN/mailpit" --database "$DATA/mailpit.db" \
+  start mailpit "$LOGS/mailpit.log" "${own_session[@]}" "$BIN/mailpit" --database "$DATA/mailpit.db" \
     --smtp 127.0.0.1:$SMTP_PORT --listen 127.0.0.1:$MAIL_UI_PORT --disable-version-check --smtp-disable-rdns \
-    --ignore-duplicate-ids
+    --ignore-duplicate-ids --max=0 # keeps every email (Mailpit deletes all but the latest 500 otherwise)
   export MAIL_HOST=127.0.0.1 MAIL_PORT=$SMTP_PORT
   say "Starting Mailpit..."
   wait_until mailpit 20 mail_ready
@@ -137,7 +163,8 @@ need_port "$API_PORT" "the API" "or set PORT"
 need_port "$API_MANAGEMENT_PORT" "the API's health and metrics" "or set MANAGEMENT_PORT"
 # The heap the bench measured enough for each, at 100,000 tickets and through its rush and storm
 # (bench/README.md); the bench starts them with these flags too (bench/…/JavaService.java).
-JVM=(-XX:+UseSerialGC -Xss512k -Xmx160m)
+# A JVM out of memory exits, and is started again below, rather than running on broken (as the images').
+JVM=(-XX:+UseSerialGC -Xss512k -Xmx160m -XX:+ExitOnOutOfMemoryError)
 # One C2 compilation of a large method (Spring Data's mapping, BSON codecs, Temporal's state machines, all
 # inlined into one) took up to 47 MiB of native memory for a moment, and the peak RSS kept it. Capped at
 # 12 MiB, the ~1 % of compilations that would take more stop, and their methods run C1's code instead;
@@ -167,14 +194,15 @@ Press Ctrl-C to stop everything.
 
 EOF
 
-# Supervise: a process that dies is reported and started again.
+# Supervise: a process that dies is reported and started again. Looked at every second, not by `wait -n`,
+# which misses a child killed by a signal (the OOM killer's, kill -9) once bash has reaped it elsewhere.
 while true; do
-  wait -n 2>/dev/null
+  sleep 1 &
+  wait $! # returns at once for Ctrl-C, as a foreground sleep would not
   for name in "${order[@]}"; do
     if ! kill -0 "${pid[$name]}" 2>/dev/null; then
       say "$(date +%T) $name stopped unexpectedly (see ${log[$name]}); starting it again"
-      eval "start $name ${log[$name]} ${command[$name]}"
+      eval "start $name \"\${log[\$name]}\" ${command[$name]}"
     fi
   done
-  sleep 1
 done

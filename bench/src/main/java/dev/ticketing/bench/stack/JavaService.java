@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
 final class JavaService implements AutoCloseable {
 
   /** As scripts/run.sh starts the API and the workers: the heap each held the bench in. */
-  private static final List<String> HEAP = List.of("-XX:+UseSerialGC", "-Xss512k", "-Xmx160m");
+  private static final List<String> HEAP =
+      List.of("-XX:+UseSerialGC", "-Xss512k", "-Xmx160m", "-XX:+ExitOnOutOfMemoryError");
 
   /** And, as run.sh says why, no compilation taking more than 12 MiB (JDK 22 and newer). */
   private static final List<String> COMPILE_MEMORY =
