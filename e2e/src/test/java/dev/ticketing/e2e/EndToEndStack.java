@@ -31,27 +31,35 @@ final class EndToEndStack {
 
   private static EndToEndStack instance;
 
+  // What this stack started, closed last first as the test run ends, or at once when a later one
+  // fails to start (so that no process outlives the run). FerretDB and Mailpit are LocalStack's.
+  private final Started started = new Started();
   final FerretDb ferretDb = LocalStack.ferretDb();
   final Mailpit mailpit = LocalStack.mailpit();
-  final TemporalDevServer temporal = TemporalDevServer.launchPersistent();
+  final TemporalDevServer temporal = started.add(TemporalDevServer.launchPersistent());
   final BootJar workers;
   final BootJar mailer;
   final BootJar api;
   private BootJar patientApi;
 
   private EndToEndStack() {
-    var environment = new HashMap<>(backend());
-    environment.put("TICKETING_WORKER_QUEUES", "orders,tickets,payments,payouts");
-    environment.put("PAYOUTS_HOLD", PAYOUT_HOLD.toString());
-    workers = BootJar.launch("workers", environment);
-    var mail = new HashMap<>(backend());
-    mail.put("TICKETING_WORKER_QUEUES", "notifications");
-    mail.put("MAIL_HOST", mailpit.smtpHost());
-    mail.put("MAIL_PORT", String.valueOf(mailpit.smtpPort()));
-    mail.put("PUBLIC_URL", PUBLIC_URL);
-    mailer = BootJar.launch("workers", mail);
-    api = launchApi(EXPIRATION);
-    Runtime.getRuntime().addShutdownHook(new Thread(this::close));
+    try {
+      var environment = new HashMap<>(backend());
+      environment.put("TICKETING_WORKER_QUEUES", "orders,tickets,payments,payouts");
+      environment.put("PAYOUTS_HOLD", PAYOUT_HOLD.toString());
+      workers = started.add(BootJar.launch("workers", environment));
+      var mail = new HashMap<>(backend());
+      mail.put("TICKETING_WORKER_QUEUES", "notifications");
+      mail.put("MAIL_HOST", mailpit.smtpHost());
+      mail.put("MAIL_PORT", String.valueOf(mailpit.smtpPort()));
+      mail.put("PUBLIC_URL", PUBLIC_URL);
+      mailer = started.add(BootJar.launch("workers", mail));
+      api = started.add(launchApi(EXPIRATION));
+    } catch (RuntimeException failed) {
+      started.close();
+      throw failed;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(started::close));
   }
 
   /**
@@ -59,7 +67,7 @@ final class EndToEndStack {
    */
   synchronized BootJar patientApi() {
     if (patientApi == null) {
-      patientApi = launchApi(Duration.ofMinutes(15));
+      patientApi = started.add(launchApi(Duration.ofMinutes(15)));
     }
     return patientApi;
   }
@@ -98,15 +106,5 @@ final class EndToEndStack {
     environment.put("TICKETING_ORDERS_EXPIRATION", expiration.toString());
     environment.put("JWT_KEY", "end-to-end-tests-key-of-at-least-32-bytes");
     return BootJar.launch("api", environment);
-  }
-
-  private synchronized void close() {
-    if (patientApi != null) {
-      patientApi.close();
-    }
-    api.close();
-    mailer.close();
-    workers.close();
-    temporal.close();
   }
 }

@@ -18,24 +18,32 @@ final class SplitStoreStack {
 
   private static SplitStoreStack instance;
 
-  final FerretDb stores = FerretDb.launch();
-  final FerretDb paymentsStore = FerretDb.launch();
-  final TemporalDevServer temporal = TemporalDevServer.launch();
+  // What this stack started, closed last first as the test run ends, or at once when a later one
+  // fails to start (so that no process outlives the run).
+  private final Started started = new Started();
+  final FerretDb stores = started.add(FerretDb.launch());
+  final FerretDb paymentsStore = started.add(FerretDb.launch());
+  final TemporalDevServer temporal = started.add(TemporalDevServer.launch());
   final BootJar workers;
   final BootJar api;
 
   private SplitStoreStack() {
-    var backend = new HashMap<String, String>();
-    backend.put("MONGODB_URI", stores.uri());
-    backend.put("PAYMENTS_MONGODB_URI", paymentsStore.uri("payments"));
-    backend.put("TEMPORAL_ADDRESS", temporal.address());
-    var workerEnvironment = new HashMap<>(backend);
-    workerEnvironment.put("TICKETING_WORKER_QUEUES", "orders,tickets,payments,payouts"); // no mail
-    workers = BootJar.launch("workers", workerEnvironment);
-    var apiEnvironment = new HashMap<>(backend);
-    apiEnvironment.put("JWT_KEY", "split-store-tests-key-of-at-least-32-bytes");
-    api = BootJar.launch("api", apiEnvironment);
-    Runtime.getRuntime().addShutdownHook(new Thread(this::close));
+    try {
+      var backend = new HashMap<String, String>();
+      backend.put("MONGODB_URI", stores.uri());
+      backend.put("PAYMENTS_MONGODB_URI", paymentsStore.uri("payments"));
+      backend.put("TEMPORAL_ADDRESS", temporal.address());
+      var workerEnvironment = new HashMap<>(backend);
+      workerEnvironment.put("TICKETING_WORKER_QUEUES", "orders,tickets,payments,payouts");
+      workers = started.add(BootJar.launch("workers", workerEnvironment));
+      var apiEnvironment = new HashMap<>(backend);
+      apiEnvironment.put("JWT_KEY", "split-store-tests-key-of-at-least-32-bytes");
+      api = started.add(BootJar.launch("api", apiEnvironment));
+    } catch (RuntimeException failed) {
+      started.close();
+      throw failed;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(started::close));
   }
 
   static synchronized SplitStoreStack get() {
@@ -69,13 +77,5 @@ final class SplitStoreStack {
 
   static Map<String, String> credentials(String email) {
     return Map.of("email", email, "password", "password1");
-  }
-
-  private synchronized void close() {
-    api.close();
-    workers.close();
-    temporal.close();
-    paymentsStore.close();
-    stores.close();
   }
 }
