@@ -91,8 +91,15 @@ public final class StripeWebhooks {
     };
   }
 
+  /**
+   * A payment refunded in full. Stripe says {@code charge.refunded} of a partial refund too (its
+   * {@code refunded} false): that one cancelled the whole payout, and reversed a paid transfer in
+   * full, for a few dollars given back; what the seller is owed then is an operator's call.
+   */
   private static Optional<String> refunded(String type, StripeObject object) {
-    return type.equals("charge.refunded") && object instanceof Charge charge
+    return type.equals("charge.refunded")
+            && object instanceof Charge charge
+            && Boolean.TRUE.equals(charge.getRefunded())
         ? Optional.ofNullable(charge.getPaymentIntent())
         : Optional.empty();
   }

@@ -77,7 +77,15 @@ class StripeWebhooksTest {
            "metadata":{"sellerId":"5f00000000000000000000a1"}}}}\
         """;
 
+    String partly =
+        """
+        {"id":"evt_6","object":"event","type":"charge.refunded","api_version":"2025-01-27.acacia",
+         "data":{"object":{"id":"ch_1","object":"charge","payment_intent":"pi_1","refunded":false,
+           "amount":2000,"amount_refunded":500}}}\
+        """;
+
     assertThat(read(refunded).refundedPaymentIntent()).contains("pi_1");
+    assertThat(read(partly).refundedPaymentIntent()).as("a partial refund").isEmpty();
     assertThat(read(account).account())
         .contains(new StripeWebhooks.AccountReport(new UserId("5f00000000000000000000a1"), true));
     assertThat(read(account).payment()).isEmpty();
