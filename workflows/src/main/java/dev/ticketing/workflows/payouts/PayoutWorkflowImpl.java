@@ -40,6 +40,7 @@ public class PayoutWorkflowImpl implements PayoutWorkflow {
 
   // Workflow changes since PayoutEmails.EMAILS, each asked once as the payout is scheduled.
   static final String ACCOUNT_HEARD_WHILE_AWAITING_ONLY = "account-heard-while-awaiting-only";
+  static final String REVERSED_AWAITS_ITS_DISPUTES = "reversed-awaits-its-disputes";
 
   /** What the payout heard, handled one at a time in the order heard. */
   private sealed interface Heard {}
@@ -58,6 +59,7 @@ public class PayoutWorkflowImpl implements PayoutWorkflow {
   private @Nullable PayoutEmails emails;
   private boolean accountActivated;
   private boolean accountHeardWhileAwaitingOnly;
+  private boolean reversedAwaitsItsDisputes;
 
   @Override
   public void run(PayoutRequest request) {
@@ -68,6 +70,7 @@ public class PayoutWorkflowImpl implements PayoutWorkflow {
       tell(emails.sold(payout(), !hasActiveAccount()));
     }
     accountHeardWhileAwaitingOnly = isOn(ACCOUNT_HEARD_WHILE_AWAITING_ONLY);
+    reversedAwaitsItsDisputes = isOn(REVERSED_AWAITS_ITS_DISPUTES);
     while (payout().status() != CANCELLED) {
       Wait wait = waitInState();
       Timers.await(wait.duration(), wait.summary(), () -> !notices.isEmpty() || accountHeard());
@@ -121,14 +124,17 @@ public class PayoutWorkflowImpl implements PayoutWorkflow {
           new Wait(
               ACCOUNT_RECHECK,
               "Ask for the seller's account again in " + duration(ACCOUNT_RECHECK));
-      case FROZEN ->
-          new Wait(FROZEN_RECHECK, "Look at the disputes again in " + duration(FROZEN_RECHECK));
-      case PAID, REVERSED ->
-          new Wait(
-              until(payout().disputesEndAt()),
-              "Open to disputes until " + moment(payout().disputesEndAt()));
+      case FROZEN -> disputesAgain();
+      case REVERSED -> awaitsItsDisputes() ? disputesAgain() : openToDisputes();
+      case PAID -> openToDisputes();
       case CANCELLED -> new Wait(Duration.ZERO, "Nothing left to wait for");
     };
+  }
+
+  private Wait openToDisputes() {
+    return new Wait(
+        until(payout().disputesEndAt()),
+        "Open to disputes until " + moment(payout().disputesEndAt()));
   }
 
   /** What the present state does once its wait is over; false when nothing is left to do. */
@@ -142,8 +148,22 @@ public class PayoutWorkflowImpl implements PayoutWorkflow {
         accountActivated = false; // an account that came while frozen: released when it thaws
         yield true; // still disputed: wait on
       }
-      case PAID, REVERSED, CANCELLED -> false;
+      case REVERSED -> awaitsItsDisputes(); // one won pays the seller again
+      case PAID, CANCELLED -> false;
     };
+  }
+
+  private Wait disputesAgain() {
+    return new Wait(FROZEN_RECHECK, "Look at the disputes again in " + duration(FROZEN_RECHECK));
+  }
+
+  /**
+   * Whether a reversed payout waits for its disputes to close. Since {@value
+   * #REVERSED_AWAITS_ITS_DISPUTES}: a dispute opened late in the window, and won after it, found
+   * the workflow ended, and the seller was never paid again.
+   */
+  private boolean awaitsItsDisputes() {
+    return reversedAwaitsItsDisputes && !openDisputes.isEmpty();
   }
 
   /**

@@ -192,6 +192,23 @@ class PayoutWorkflowTest {
   }
 
   @Test
+  void aDisputeWonAfterTheWindowStillPaysTheReversedPayoutAgain() {
+    payouts.activeAccounts.add(SELLER);
+    start(null);
+    env.sleep(HOLD.plusSeconds(5));
+    workflow().disputed(new DisputeNotice("dp_1", null));
+    env.sleep(Duration.ofSeconds(5));
+    assertThat(payout().status()).isEqualTo(PayoutStatus.REVERSED);
+
+    env.sleep(InMemoryPayouts.TERMS.disputeWindow().plusDays(10)); // disputes take their time
+    workflow().disputed(new DisputeNotice("dp_1", true));
+    env.sleep(Duration.ofSeconds(5));
+
+    assertThat(payout().status()).isEqualTo(PayoutStatus.PAID);
+    assertThat(payouts.transfers).hasSize(2);
+  }
+
+  @Test
   @Timeout(120) // the bug this guards against spun the workflow task and held the test server
   void anAccountThatArrivesWhileFrozenWaitsForTheDisputeThenPays() {
     start(null);
