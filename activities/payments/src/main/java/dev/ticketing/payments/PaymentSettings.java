@@ -1,5 +1,6 @@
 package dev.ticketing.payments;
 
+import dev.ticketing.workflows.Price;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -13,6 +14,10 @@ public record PaymentSettings(
     @DefaultValue("mongodb://localhost:27017") String mongodbUri,
     @DefaultValue("usd") String currency,
     @DefaultValue Stripe stripe) {
+
+  public PaymentSettings {
+    Price.currencyOfTwoDecimals(currency); // refused at start, not charged wrongly
+  }
 
   public record Stripe(
       @Nullable String key,

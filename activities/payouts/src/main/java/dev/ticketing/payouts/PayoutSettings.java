@@ -1,5 +1,6 @@
 package dev.ticketing.payouts;
 
+import dev.ticketing.workflows.Price;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -21,6 +22,13 @@ public record PayoutSettings(
     @DefaultValue("http://localhost:8080") String publicUrl,
     @Nullable String stripeKey,
     @Nullable String stripeApiBase) {
+
+  public PayoutSettings {
+    Price.currencyOfTwoDecimals(currency); // refused at start, not paid out wrongly
+    if (feePercent < 0 || feePercent > 100) {
+      throw new IllegalArgumentException("PAYOUTS_FEE_PERCENT must be 0 to 100, not " + feePercent);
+    }
+  }
 
   public boolean usesStripe() {
     return stripeKey != null && !stripeKey.isBlank();
