@@ -38,11 +38,18 @@ public final class StripeGateway implements PaymentGateway {
   @Override
   public String charge(ChargeOrder order) {
     PaymentIntent intent = createAndConfirm(order);
-    if (!"succeeded".equals(intent.getStatus())) {
-      throw new Refused(
-          "The payment could not be completed (" + intent.getStatus() + ")", false, intent.getId());
-    }
-    return intent.getId();
+    return switch (intent.getStatus()) {
+      case "succeeded" -> intent.getId();
+      // Not decided yet: no answer, as from a charge unanswered. Asked again under its key, and
+      // should Stripe not decide in time, the charge's undo waits it out and refunds what it took;
+      // taken as a refusal, nothing would have given back money taken later.
+      case "processing" -> throw new IllegalStateException(intent.getId() + " is still processing");
+      default ->
+          throw new Refused(
+              "The payment could not be completed (" + intent.getStatus() + ")",
+              false,
+              intent.getId());
+    };
   }
 
   @Override

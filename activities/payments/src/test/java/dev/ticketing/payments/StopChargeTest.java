@@ -69,6 +69,19 @@ class StopChargeTest {
   }
 
   @Test
+  void aChargeStripeHasNotDecidedIsUnansweredAndItsUndoWaitsItOut() {
+    var undecided = ChargeOrders.paidWith("tok_processing");
+
+    assertThatThrownBy(() -> gateway.charge(undecided))
+        .isInstanceOf(IllegalStateException.class)
+        .isNotInstanceOf(PaymentGateway.Refused.class);
+    assertThatThrownBy(() -> gateway.stopCharge(undecided))
+        .hasMessageContaining("is still processing");
+    statuses.replaceAll((intent, status) -> "succeeded"); // Stripe took the money after all
+    assertThat(gateway.stopCharge(undecided)).isPresent(); // to be refunded
+  }
+
+  @Test
   void stoppingAgainAnswersTheSame() {
     assertThat(gateway.stopCharge(VISA)).isEmpty();
     assertThat(gateway.stopCharge(VISA)).isEmpty();
@@ -122,7 +135,7 @@ class StopChargeTest {
       statuses.put(id, "requires_payment_method");
       return new String[] {body, "402", error("card_error", "card_declined", id)};
     }
-    statuses.put(id, "succeeded");
+    statuses.put(id, body.contains("tok_processing") ? "processing" : "succeeded");
     return new String[] {body, "200", intent(id)};
   }
 
