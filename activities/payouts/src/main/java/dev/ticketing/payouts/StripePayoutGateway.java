@@ -6,6 +6,7 @@ import com.stripe.net.RequestOptions;
 import com.stripe.param.AccountCreateParams;
 import com.stripe.param.AccountLinkCreateParams;
 import com.stripe.param.TransferCreateParams;
+import com.stripe.param.TransferListParams;
 import com.stripe.param.TransferReversalCreateParams;
 import dev.ticketing.workflows.UserId;
 import org.jspecify.annotations.Nullable;
@@ -14,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  * Stripe Connect itself, through stripe-java; {@code apiBase} points it at stripe-mock in tests.
  */
 public final class StripePayoutGateway implements PayoutGateway {
+
+  private static final String TRANSFER_KEY = "payoutKey";
 
   private final StripeClient stripe;
 
@@ -80,8 +83,18 @@ public final class StripePayoutGateway implements PayoutGateway {
     return charge;
   }
 
+  /**
+   * One transfer under its key, made once however often it is asked: Stripe answers a key again for
+   * 24 hours, and after that (a payouts store away longer, its activity retrying all the while) the
+   * transfer is found by the key it carries in its metadata, where a second one would have been
+   * made.
+   */
   @Override
   public String transfer(Transfer transfer) {
+    String made = madeUnder(transfer.transferGroup(), transfer.idempotencyKey());
+    if (made != null) {
+      return made;
+    }
     var params =
         TransferCreateParams.builder()
             .setAmount(transfer.amount())
@@ -89,9 +102,22 @@ public final class StripePayoutGateway implements PayoutGateway {
             .setDestination(transfer.destination())
             .setSourceTransaction(transfer.sourceTransaction())
             .setTransferGroup(transfer.transferGroup())
+            .putMetadata(TRANSFER_KEY, transfer.idempotencyKey())
             .build();
     return call(
         () -> stripe.v1().transfers().create(params, keyed(transfer.idempotencyKey())).getId());
+  }
+
+  /** The transfer of the order's group made under {@code key}, if one was: an order has a few. */
+  private @Nullable String madeUnder(String transferGroup, String key) {
+    var params =
+        TransferListParams.builder().setTransferGroup(transferGroup).setLimit(100L).build();
+    return call(() -> stripe.v1().transfers().list(params)).getData().stream()
+        .filter(
+            made -> made.getMetadata() != null && key.equals(made.getMetadata().get(TRANSFER_KEY)))
+        .map(com.stripe.model.Transfer::getId)
+        .findFirst()
+        .orElse(null);
   }
 
   @Override
