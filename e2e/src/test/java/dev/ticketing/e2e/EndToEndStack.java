@@ -5,6 +5,7 @@ import dev.ticketing.harness.BootJar;
 import dev.ticketing.harness.FerretDb;
 import dev.ticketing.harness.LocalStack;
 import dev.ticketing.harness.Mailpit;
+import dev.ticketing.harness.Started;
 import dev.ticketing.harness.TemporalDevServer;
 import java.time.Duration;
 import java.util.HashMap;

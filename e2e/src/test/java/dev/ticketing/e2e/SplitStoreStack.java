@@ -3,6 +3,7 @@ package dev.ticketing.e2e;
 import dev.ticketing.harness.ApiClient;
 import dev.ticketing.harness.BootJar;
 import dev.ticketing.harness.FerretDb;
+import dev.ticketing.harness.Started;
 import dev.ticketing.harness.TemporalDevServer;
 import java.util.HashMap;
 import java.util.Map;

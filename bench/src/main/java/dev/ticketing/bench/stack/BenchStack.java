@@ -3,6 +3,7 @@ package dev.ticketing.bench.stack;
 import dev.ticketing.harness.ExternalProcess;
 import dev.ticketing.harness.FerretDb;
 import dev.ticketing.harness.Mailpit;
+import dev.ticketing.harness.Started;
 import dev.ticketing.harness.TemporalDevServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,8 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,25 +93,24 @@ public final class BenchStack implements AutoCloseable {
   private static BenchStack launch(
       Duration expiration, Map<String, String> settings, boolean untunedServer) {
     Path directory = workDirectory();
-    Deque<AutoCloseable> started = new ArrayDeque<>();
-    Thread cleanup = new Thread(() -> closeAll(started));
+    var started = new Started();
+    Thread cleanup = new Thread(started::close);
     Runtime.getRuntime().addShutdownHook(cleanup);
     try {
       System.out.println("Starting FerretDB, the Temporal dev server (SQLite file) and Mailpit...");
-      FerretDb ferretDb = push(started, FerretDb.launch(ferretDbParameters()));
+      FerretDb ferretDb = started.add(FerretDb.launch(ferretDbParameters()));
       TemporalDevServer temporal =
-          push(started, TemporalDevServer.launchPersistent(temporalOptions()));
+          started.add(TemporalDevServer.launchPersistent(temporalOptions()));
       TemporalDevServer untuned =
           untunedServer
-              ? push(started, TemporalDevServer.launchPersistent(untunedTemporalOptions()))
+              ? started.add(TemporalDevServer.launchPersistent(untunedTemporalOptions()))
               : null;
-      Mailpit mailpit = push(started, Mailpit.launch());
+      Mailpit mailpit = started.add(Mailpit.launch());
       Map<String, String> environment = environment(expiration, ferretDb, temporal, mailpit);
       environment.putAll(settings);
       var workers =
-          push(
-              started, JavaService.workers(unpack(WORKERS_JAR, directory), directory, environment));
-      var api = push(started, JavaService.api(unpack(API_JAR, directory), directory, environment));
+          started.add(JavaService.workers(unpack(WORKERS_JAR, directory), directory, environment));
+      var api = started.add(JavaService.api(unpack(API_JAR, directory), directory, environment));
       System.out.println("Starting the workers and the API (logs in " + directory + ")...");
       workers.start();
       api.start();
@@ -122,7 +120,7 @@ public final class BenchStack implements AutoCloseable {
           new Launched(ferretDb, temporal, untuned, mailpit, workers, api, directory, cleanup);
       return new BenchStack(api.uri(), temporal.address(), ferretDb.uri(), expiration, launched);
     } catch (RuntimeException e) {
-      closeAll(started);
+      started.close();
       throw e;
     }
   }
@@ -142,24 +140,6 @@ public final class BenchStack implements AutoCloseable {
     environment.put("MAIL_PORT", String.valueOf(mailpit.smtpPort()));
     environment.put("PUBLIC_URL", PUBLIC_URL.toString());
     return environment;
-  }
-
-  private static <T extends AutoCloseable> T push(Deque<AutoCloseable> started, T process) {
-    started.push(process);
-    return process;
-  }
-
-  /** Stops the processes, last started first; each at most once. */
-  private static void closeAll(Deque<AutoCloseable> started) {
-    synchronized (started) {
-      while (!started.isEmpty()) {
-        try {
-          started.pop().close();
-        } catch (Exception e) {
-          System.err.println("Could not stop a process: " + e);
-        }
-      }
-    }
   }
 
   /**
