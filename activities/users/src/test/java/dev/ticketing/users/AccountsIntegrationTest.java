@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterEach;
@@ -81,17 +82,8 @@ class AccountsIntegrationTest {
 
   @Test
   void ofConcurrentSignUpsWithOneEmailExactlyOneSucceeds() throws Exception {
-    List<Object> outcomes = new ArrayList<>();
-    try (var threads = Executors.newFixedThreadPool(16)) {
-      List<Future<Object>> futures =
-          IntStream.range(0, 30)
-              .mapToObj(i ->
-                  threads.submit(() -> signUpOrRefusal(i % 2 == 0 ? "race@x.io" : "RACE@x.io")))
-              .toList();
-      for (Future<Object> future : futures) {
-        outcomes.add(future.get());
-      }
-    }
+    List<Object> outcomes =
+        atOnce(30, i -> signUpOrRefusal(i % 2 == 0 ? "race@x.io" : "RACE@x.io"));
 
     assertThat(outcomes).filteredOn(User.class::isInstance).hasSize(1);
     assertThat(outcomes)
@@ -135,18 +127,8 @@ class AccountsIntegrationTest {
   @Test
   void guessesSentAtOnceAreAllCountedTowardsTheLock() throws Exception {
     accounts.signUp("ada@example.com", "password123");
-    List<String> outcomes = new ArrayList<>();
-    try (var threads = Executors.newFixedThreadPool(16)) {
-      List<Future<String>> guesses =
-          IntStream.range(0, 40)
-              .mapToObj(i ->
-                  threads.submit(() ->
-                      refusal(() -> accounts.signIn("ada@example.com", "guess-" + i)).getType()))
-              .toList();
-      for (Future<String> guess : guesses) {
-        outcomes.add(guess.get());
-      }
-    }
+    List<String> outcomes =
+        atOnce(40, i -> refusal(() -> accounts.signIn("ada@example.com", "guess-" + i)).getType());
 
     assertThat(outcomes).filteredOn("INVALID"::equals).hasSize(10);
     assertThat(outcomes).filteredOn("THROTTLED"::equals).hasSize(30);
@@ -201,25 +183,17 @@ class AccountsIntegrationTest {
             clock.now.minusSeconds(120));
     users.database().template().insert(abandoned, "emails");
 
-    List<Boolean> signedUp;
-    try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
-      List<Future<Boolean>> attempts =
-          IntStream.range(0, 20)
-              .mapToObj(i ->
-                  threads.submit(() -> {
-                    try {
-                      accounts.signUp("ada@example.com", "password-" + i);
-                      return true;
-                    } catch (ApplicationFailure inUse) {
-                      return false;
-                    }
-                  }))
-              .toList();
-      signedUp = new ArrayList<>();
-      for (Future<Boolean> attempt : attempts) {
-        signedUp.add(attempt.get());
-      }
-    }
+    List<Boolean> signedUp =
+        atOnce(
+            20,
+            i -> {
+              try {
+                accounts.signUp("ada@example.com", "password-" + i);
+                return true;
+              } catch (ApplicationFailure inUse) {
+                return false;
+              }
+            });
 
     assertThat(signedUp).containsOnlyOnce(true);
   }
@@ -274,6 +248,19 @@ class AccountsIntegrationTest {
       return accounts.signUp(email, "password123");
     } catch (ApplicationFailure refused) {
       return refused.getOriginalMessage();
+    }
+  }
+
+  /** {@code count} calls, 16 at a time; their answers in the order they were asked. */
+  private static <T> List<T> atOnce(int count, IntFunction<T> call) throws Exception {
+    try (var threads = Executors.newFixedThreadPool(16)) {
+      List<Future<T>> asked =
+          IntStream.range(0, count).mapToObj(i -> threads.submit(() -> call.apply(i))).toList();
+      List<T> answers = new ArrayList<>();
+      for (Future<T> answer : asked) {
+        answers.add(answer.get());
+      }
+      return answers;
     }
   }
 

@@ -172,11 +172,7 @@ class PayoutWorkflowTest {
 
   @Test
   void aDisputeTheSellerWinsAfterAReversalIsPaidAgainUnderANewKey() {
-    payouts.activeAccounts.add(SELLER);
-    start(null);
-    env.sleep(HOLD.plusSeconds(5));
-    workflow().disputed(new DisputeNotice("dp_1", null));
-    env.sleep(Duration.ofSeconds(5));
+    paidThenDisputed();
 
     workflow().disputed(new DisputeNotice("dp_1", true));
     env.sleep(Duration.ofSeconds(5));
@@ -193,11 +189,7 @@ class PayoutWorkflowTest {
 
   @Test
   void aDisputeWonAfterTheWindowStillPaysTheReversedPayoutAgain() {
-    payouts.activeAccounts.add(SELLER);
-    start(null);
-    env.sleep(HOLD.plusSeconds(5));
-    workflow().disputed(new DisputeNotice("dp_1", null));
-    env.sleep(Duration.ofSeconds(5));
+    paidThenDisputed();
     assertThat(payout().status()).isEqualTo(PayoutStatus.REVERSED);
 
     env.sleep(InMemoryPayouts.TERMS.disputeWindow().plusDays(10)); // disputes take their time
@@ -359,6 +351,15 @@ class PayoutWorkflowTest {
             .build();
     WorkflowClient.start(client.newWorkflowStub(PayoutWorkflow.class, options)::run, request);
     env.sleep(Duration.ofSeconds(1));
+  }
+
+  /** A payout paid to an active account, then its dispute dp_1 opened. */
+  private void paidThenDisputed() {
+    payouts.activeAccounts.add(SELLER);
+    start(null);
+    env.sleep(HOLD.plusSeconds(5));
+    workflow().disputed(new DisputeNotice("dp_1", null));
+    env.sleep(Duration.ofSeconds(5));
   }
 
   private PayoutWorkflow workflow() {
