@@ -1,6 +1,6 @@
 package dev.ticketing.workflows.orders;
 
-import io.temporal.workflow.Workflow;
+import static dev.ticketing.workflows.Changes.isOn;
 
 /**
  * The order workflow's changes of behaviour, each behind {@code Workflow.getVersion} so that orders
@@ -46,9 +46,5 @@ record OrderVersions(
   /** Asked as the order completes or closes, where that change recorded its marker. */
   static boolean sendsEmails() {
     return isOn(EMAILS);
-  }
-
-  private static boolean isOn(String change) {
-    return Workflow.getVersion(change, Workflow.DEFAULT_VERSION, 1) == 1;
   }
 }

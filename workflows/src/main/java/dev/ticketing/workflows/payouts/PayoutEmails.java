@@ -1,8 +1,8 @@
 package dev.ticketing.workflows.payouts;
 
+import dev.ticketing.workflows.Changes;
 import dev.ticketing.workflows.notifications.Notice;
 import dev.ticketing.workflows.notifications.NoticeKind;
-import io.temporal.workflow.Workflow;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -19,7 +19,7 @@ final class PayoutEmails {
 
   /** Asked once, as the payout is scheduled: payouts started before emails replay without. */
   static boolean areSent() {
-    return Workflow.getVersion(EMAILS, Workflow.DEFAULT_VERSION, 1) == 1;
+    return Changes.isOn(EMAILS);
   }
 
   /** The ticket sold: what the seller will be paid and when, and whether to set up payouts. */

@@ -1,5 +1,6 @@
 package dev.ticketing.workflows.payouts;
 
+import static dev.ticketing.workflows.Changes.isOn;
 import static dev.ticketing.workflows.Wording.duration;
 import static dev.ticketing.workflows.Wording.moment;
 import static dev.ticketing.workflows.Wording.money;
@@ -259,10 +260,6 @@ public class PayoutWorkflowImpl implements PayoutWorkflow {
       throw new IllegalStateException("The payout is read before it was scheduled");
     }
     return payout;
-  }
-
-  private static boolean isOn(String change) {
-    return Workflow.getVersion(change, Workflow.DEFAULT_VERSION, 1) == 1;
   }
 
   private static Duration until(Instant moment) {
